@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
+import { Logger } from 'nestjs-pino';
+import { checkDatabaseReachable, checkTemporalReachable, preflight } from '../../../libs/startup';
+import { TemporalWorkerService } from './temporal-worker.service';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  process.env.ACCORD_PROCESS_NAME ??= 'accord-worker';
+  const config = await preflight('accord-worker', [checkDatabaseReachable, checkTemporalReachable]);
+  // Nest owns the signals: the SDK must not install its own SIGINT/SIGTERM handlers.
+  Runtime.install({ shutdownSignals: [] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const worker = app.get(TemporalWorkerService);
+  try {
+    await worker.done;
+  } catch (err) {
+    process.stderr.write(`accord-worker: stopped: ${(err as Error).message.split('\n')[0]}\n`);
+    await app.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+bootstrap().catch((err: Error) => {
+  process.stderr.write(`accord-worker: cannot start: ${err.message.split('\n')[0]}\n`);
+  process.exit(1);
+});

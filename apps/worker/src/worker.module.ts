@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AccordConfigModule, AppConfig } from '../../../libs/config';
+import { DatabaseModule } from '../../../libs/db';
+import { baseLoggerOptions } from '../../../libs/logging';
+import { TemporalWorkerService } from './temporal-worker.service';
+
+/** A Nest application context (no HTTP) so activities get their dependencies by injection. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AccordConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: baseLoggerOptions(config.logLevel, 'accord-worker') }),
+        DatabaseModule,
+      ],
+      providers: [TemporalWorkerService],
+      exports: [TemporalWorkerService],
+    };
+  }
+}

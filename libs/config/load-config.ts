@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { environmentSchema, Environment } from './environment.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  connectTimeoutMs: number;
+  tls: boolean;
+  tlsCertPath?: string;
+  tlsKeyPath?: string;
+  tlsCaPath?: string;
+  tlsServerName?: string;
+  apiKey?: string;
+  uiUrl?: string;
+}
+
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  logLevel: Environment['LOG_LEVEL'];
+  api: { host: string; port: number; publicUrl: string; corsOrigins: string[]; bodyLimit: string };
+  database: { url: string; connectTimeoutMs: number; poolSize: number };
+  temporal: TemporalConfig;
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+}
+
+/**
+ * Validates the whole environment at once and reports every bad variable by name, so an operator fixes all of
+ * them in one go. Empty strings count as unset: `FOO=` in an env file should mean the default, not an error.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') cleaned[k] = v;
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = i.path.join('.') || 'environment';
+      const given = typeof i.path[0] === 'string' ? cleaned[i.path[0]] : undefined;
+      return `${name} ${i.message}${given !== undefined && !/PASSWORD|KEY/.test(name) ? ` (got "${given}")` : ''}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.API_HOST === '0.0.0.0' ? 'localhost' : e.API_HOST}:${e.API_PORT}`;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      publicUrl: publicUrl.replace(/\/$/, ''),
+      corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+      bodyLimit: e.BODY_LIMIT,
+    },
+    database: { url: e.DATABASE_URL, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS, poolSize: e.DATABASE_POOL_SIZE },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      connectTimeoutMs: e.TEMPORAL_CONNECT_TIMEOUT_MS,
+      // An API key (Temporal Cloud) always travels over TLS.
+      tls: e.TEMPORAL_TLS || !!e.TEMPORAL_TLS_CERT_PATH || !!e.TEMPORAL_API_KEY,
+      tlsCertPath: e.TEMPORAL_TLS_CERT_PATH,
+      tlsKeyPath: e.TEMPORAL_TLS_KEY_PATH,
+      tlsCaPath: e.TEMPORAL_TLS_CA_PATH,
+      tlsServerName: e.TEMPORAL_TLS_SERVER_NAME,
+      apiKey: e.TEMPORAL_API_KEY,
+      uiUrl: e.TEMPORAL_UI_URL,
+    },
+    smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.MAIL_FROM },
+  };
+}
+
+/** Reads a file named by a config variable, naming the variable when it cannot be read. */
+export function readConfigFile(variable: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new ConfigError([`${variable} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${path})`]);
+  }
+}

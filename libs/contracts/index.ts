@@ -1,0 +1,3 @@
+export * from './workflow-ids';
+export * from './search-attributes';
+export * from './accession-proposal.contract';
