@@ -28,8 +28,10 @@ const postgresUrl = z
 /** host:port, where the host may be a name, an IPv4 address or a bracketed IPv6 address. */
 const hostPort = z
   .string()
-  .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233')
-  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535');
+  .refine(
+    (v) => /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(v) && Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535,
+    'must be host:port with a port up to 65535, e.g. 127.0.0.1:7233',
+  );
 
 const httpUrl = z.string().url('must be an http(s) URL').refine((v) => /^https?:\/\//.test(v), 'must be an http(s) URL');
 

@@ -32,7 +32,7 @@ export function describeTemporalError(err: unknown, cfg: TemporalConfig): string
   if (/ECONNREFUSED|Connection refused|tcp connect error|connect error/i.test(msg)) {
     return `cannot reach Temporal at ${cfg.address} (connection refused; is the server running?)`;
   }
-  if (/deadline|timed? ?out/i.test(msg)) return `Temporal at ${cfg.address} did not answer within ${cfg.connectTimeoutMs} ms`;
+  if (/deadline|timed? ?out/i.test(msg)) return `cannot reach Temporal at ${cfg.address} (no answer within ${cfg.connectTimeoutMs} ms; is the server running?)`;
   if (/namespace/i.test(msg) && /not found/i.test(msg)) return `Temporal namespace "${cfg.namespace}" not found at ${cfg.address}`;
   if (/dns|resolve|lookup|ENOTFOUND/i.test(msg)) return `Temporal host not found: ${cfg.address}`;
   return `Temporal at ${cfg.address}: ${msg}`;

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { checkDatabaseReachable, checkTemporalReachable, preflight } from '../../../libs/startup';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerModule } from './worker.module';
+import { installWorkerRuntime } from './worker-runtime';
 
 async function bootstrap(): Promise<void> {
   process.env.ACCORD_PROCESS_NAME ??= 'accord-worker';
   const config = await preflight('accord-worker', [checkDatabaseReachable, checkTemporalReachable]);
-  // Nest owns the signals: the SDK must not install its own SIGINT/SIGTERM handlers.
-  Runtime.install({ shutdownSignals: [] });
+  installWorkerRuntime(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,0 +1,71 @@
+import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
+
+describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> PostgreSQL)', () => {
+  let stack: AccordStack;
+  beforeAll(async () => {
+    stack = await startAccordStack();
+  });
+  afterAll(() => stack?.close());
+
+  const draft = { kind: 'accession', titleEn: 'Accession to the Revised Kyoto Convention', titleMn: 'Киотогийн шинэчилсэн конвенцид нэгдэх' };
+
+  it('reports PostgreSQL and Temporal healthy', async () => {
+    const res = await stack.http().get('/health').expect(200);
+    expect(res.body.info).toMatchObject({ postgres: { status: 'up' }, temporal: { status: 'up' } });
+  });
+
+  it('stores the draft, starts its workflow, and shows the status the workflow reported', async () => {
+    const created = await stack.http().post('/api/v1/proposals').send(draft).expect(201);
+    expect(created.body).toMatchObject({ kind: 'accession', stage: 'DRAFT', workflowId: `proposal-${created.body.id}` });
+
+    const res = await eventually(
+      () => stack.http().get(`/api/v1/proposals/${created.body.id}`),
+      (r) => r.body.workflowStatus === 'RUNNING',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.workflowStatus).toBe('RUNNING');
+    expect(res.body.timeline).toEqual([expect.objectContaining({ seq: 1, type: 'CREATED', toStage: 'DRAFT' })]);
+    expect(res.body.live).toMatchObject({ stage: 'DRAFT', status: 'open', eventSeq: 1 });
+  });
+
+  it('a retried create (same request id) returns the same proposal and starts no second workflow', async () => {
+    const body = { ...draft, requestId: `retry-${Date.now()}` };
+    const first = await stack.http().post('/api/v1/proposals').send(body).expect(201);
+    const again = await stack.http().post('/api/v1/proposals').send(body).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+
+    const viaHeader = await stack.http().post('/api/v1/proposals').set('Idempotency-Key', `hdr-${Date.now()}`).send(draft).expect(201);
+    expect(viaHeader.body.id).not.toBe(first.body.id);
+
+    const client = stack.api.get(require('@temporalio/client').Client);
+    const runs = [];
+    for await (const wf of client.workflow.list({ query: `WorkflowId = 'proposal-${first.body.id}'` })) runs.push(wf);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('refuses a request id reused for a different proposal', async () => {
+    const requestId = `reuse-${Date.now()}`;
+    await stack.http().post('/api/v1/proposals').send({ ...draft, requestId }).expect(201);
+    const res = await stack.http().post('/api/v1/proposals').send({ ...draft, titleEn: 'Something else entirely', requestId }).expect(409);
+    expect(res.body.code).toBe('conflict');
+  });
+
+  it('refuses bad input with the field and reason, in one error shape', async () => {
+    const res = await stack.http().post('/api/v1/proposals').send({ kind: 'treaty', titleEn: 'x', extra: 1 }).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed', messageMn: expect.any(String) });
+    const fields = res.body.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['kind', 'titleEn', 'titleMn', 'extra']));
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('answers 404 for an unknown proposal and 400 for a malformed id', async () => {
+    await stack.http().get('/api/v1/proposals/6f1c0f5e-3f4e-4c5a-9b1a-2d3e4f5a6b7c').expect(404);
+    const bad = await stack.http().get('/api/v1/proposals/not-a-uuid').expect(400);
+    expect(bad.body.code).toBe('validation_failed');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await stack.http().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/proposals', '/api/v1/proposals/{id}', '/health']));
+  });
+});
