@@ -3,14 +3,16 @@
 // `npm test -- <jest args>` passes arguments through, e.g. `npm test -- test/e2e`. `--unit` runs only the
 // pure unit specs, with no server and no database.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, freePort, killAllNow, repoRoot, say, stopService } from './lib/process-tools.mjs';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
 const jestArgs = args.filter((a) => a !== '--unit');
-const resultsFile = join(repoRoot, 'artifacts', 'jest-results.json');
+// Each run writes its own file (parallel local runs must not clobber each other), then publishes the latest one.
+const resultsFile = join(repoRoot, 'artifacts', `jest-results-${process.pid}.json`);
+const latestResults = join(repoRoot, 'artifacts', 'jest-results.json');
 const started = [];
 let database;
 
@@ -61,7 +63,8 @@ async function runJest(extra, env) {
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   if (existsSync(resultsFile)) {
-    const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    renameSync(resultsFile, latestResults);
+    const r = JSON.parse(readFileSync(latestResults, 'utf8'));
     const skipped = r.numPendingTests + r.numTodoTests;
     process.stdout.write(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
     if (r.numTotalTests === 0) {

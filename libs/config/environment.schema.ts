@@ -35,6 +35,19 @@ const hostPort = z
 
 const httpUrl = z.string().url('must be an http(s) URL').refine((v) => /^https?:\/\//.test(v), 'must be an http(s) URL');
 
+/** A rate limit as `<requests>/<seconds>s`, e.g. `10/60s`: easy to read in an env file, short values for tests. */
+const rateLimit = z
+  .string()
+  .regex(/^\d{1,7}\/\d{1,6}s$/, 'must be <requests>/<seconds>s, e.g. 10/60s')
+  .transform((v) => {
+    const [limit, seconds] = v.slice(0, -1).split('/').map(Number);
+    return { limit, ttlMs: seconds * 1000 };
+  })
+  .refine((r) => r.limit > 0 && r.ttlMs > 0, 'must be at least 1 request per at least 1 second');
+
+/** Signs development tokens only; production must set JWT_SECRET (checked below). */
+export const DEVELOPMENT_JWT_SECRET = 'accord-development-only-jwt-secret-do-not-use-in-production';
+
 export const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
@@ -62,12 +75,36 @@ export const environmentSchema = z
     TEMPORAL_API_KEY: z.string().optional(),
     TEMPORAL_UI_URL: httpUrl.optional(),
 
+    /** Length of one definition day in ms for new workflows; only tests and demos shorten it. */
+    ACCORD_WORKFLOW_DAY_MS: positiveInt.optional(),
+
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: port.default(1025),
     SMTP_SECURE: envBoolean.default(false),
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),
+    // Short by default so a down mail server fails an attempt fast; the activity is retried with backoff.
+    SMTP_CONNECT_TIMEOUT_MS: positiveInt.default(5000),
+    SMTP_SOCKET_TIMEOUT_MS: positiveInt.default(30000),
+
+    /** Maximum age of an emailed action link; links also die when their task closes. Default 14 days. */
+    ACTION_LINK_MAX_AGE_SECONDS: positiveInt.default(14 * 24 * 3600),
+    /** Key for the confirmation forms' CSRF tokens; set it when several API processes serve the links. */
+    ACTION_CSRF_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+    // express "trust proxy": false = the socket address is the client; behind a proxy, a hop count or its addresses.
+    TRUST_PROXY: z.string().default('false'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
+    REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(14 * 24 * 3600),
+    PASSWORD_MIN_LENGTH: positiveInt.refine((n) => n >= 8, 'must be at least 8').default(12),
+    LOGIN_MAX_FAILURES: positiveInt.default(5),
+    LOGIN_FAILURE_WINDOW_SECONDS: positiveInt.default(900),
+    LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
+    RATE_LIMIT_LOGIN: rateLimit.prefault('10/60s'),
+    RATE_LIMIT_WRITES: rateLimit.prefault('120/60s'),
+    RATE_LIMIT_ACTIONS: rateLimit.prefault('30/60s'),
   })
   .superRefine((env, ctx) => {
     // Mutual TLS needs both halves of the key pair, or neither.
@@ -77,6 +114,10 @@ export const environmentSchema = z
         path: [env.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH'],
         message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
       });
+    }
+    // Tokens signed with a published default would let anyone forge a session.
+    if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (a random string of at least 32 characters)' });
     }
     if (env.SMTP_USER && !env.SMTP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'is required when SMTP_USER is set' });

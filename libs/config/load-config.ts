@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { environmentSchema, Environment } from './environment.schema';
+import { DEVELOPMENT_JWT_SECRET, environmentSchema, Environment } from './environment.schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -22,13 +23,31 @@ export interface TemporalConfig {
   uiUrl?: string;
 }
 
+export interface RateLimit {
+  limit: number;
+  ttlMs: number;
+}
+
+export interface AuthConfig {
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  passwordMinLength: number;
+  login: { maxFailures: number; failureWindowSeconds: number; lockoutSeconds: number };
+}
+
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   logLevel: Environment['LOG_LEVEL'];
-  api: { host: string; port: number; publicUrl: string; corsOrigins: string[]; bodyLimit: string };
+  api: { host: string; port: number; publicUrl: string; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean | number | string };
+  auth: AuthConfig;
+  rateLimits: { login: RateLimit; writes: RateLimit; actions: RateLimit };
   database: { url: string; connectTimeoutMs: number; poolSize: number };
   temporal: TemporalConfig;
-  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string; connectTimeoutMs: number; socketTimeoutMs: number };
+  actionLinks: { maxAgeSeconds: number; csrfSecret?: string };
+  /** Shortened definition day for tests and demos; undefined means real days. */
+  workflowDayMs?: number;
 }
 
 /**
@@ -43,7 +62,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((i) => {
       const name = i.path.join('.') || 'environment';
       const given = typeof i.path[0] === 'string' ? cleaned[i.path[0]] : undefined;
-      return `${name} ${i.message}${given !== undefined && !/PASSWORD|KEY/.test(name) ? ` (got "${given}")` : ''}`;
+      return `${name} ${i.message}${given !== undefined && !/PASSWORD|KEY|SECRET/.test(name) ? ` (got "${given}")` : ''}`;
     });
     throw new ConfigError(problems);
   }
@@ -58,7 +77,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: publicUrl.replace(/\/$/, ''),
       corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
       bodyLimit: e.BODY_LIMIT,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      passwordMinLength: e.PASSWORD_MIN_LENGTH,
+      login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS, lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS },
+    },
+    rateLimits: { login: e.RATE_LIMIT_LOGIN, writes: e.RATE_LIMIT_WRITES, actions: e.RATE_LIMIT_ACTIONS },
     database: { url: e.DATABASE_URL, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS, poolSize: e.DATABASE_POOL_SIZE },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
@@ -74,8 +102,30 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: e.TEMPORAL_API_KEY,
       uiUrl: e.TEMPORAL_UI_URL,
     },
-    smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.MAIL_FROM },
+    workflowDayMs: e.ACCORD_WORKFLOW_DAY_MS,
+    smtp: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE,
+      user: e.SMTP_USER,
+      password: e.SMTP_PASSWORD,
+      from: e.MAIL_FROM,
+      connectTimeoutMs: e.SMTP_CONNECT_TIMEOUT_MS,
+      socketTimeoutMs: e.SMTP_SOCKET_TIMEOUT_MS,
+    },
+    actionLinks: {
+      maxAgeSeconds: e.ACTION_LINK_MAX_AGE_SECONDS,
+      // Without its own secret, a key derived from JWT_SECRET (required in production) keeps replicas in agreement.
+      csrfSecret: e.ACTION_CSRF_SECRET ?? (e.JWT_SECRET ? createHmac('sha256', e.JWT_SECRET).update('accord-action-csrf').digest('base64url') : undefined),
+    },
   };
+}
+
+/** express accepts true/false, a hop count, or a comma-separated list of trusted proxy addresses. */
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
 
 /** Reads a file named by a config variable, naming the variable when it cannot be read. */

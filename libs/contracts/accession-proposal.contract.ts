@@ -1,26 +1,50 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ProposalAction, ProposalEngineState } from '../domain/process/proposal-engine.types';
 
 export const ACCESSION_PROPOSAL_WORKFLOW = 'accessionProposal';
+
+/** Actions people send; the workflow's own system actions are not accepted from outside. */
+export type PersonAction = Exclude<ProposalAction, { type: 'task_assigned' } | { type: 'check_completion' }>;
 
 export interface AccessionProposalInput {
   proposalId: string;
   kind: 'accession';
-  ownerId: string | null;
+  ownerId: string;
+  division: string | null;
   definitionVersion: string;
+  /** Kind-specific fields known at creation (convention code, ...). */
+  fields: Record<string, string>;
+  /** Milliseconds in one definition day; tests shrink it so SLAs and reminders fire in seconds. */
+  dayMs?: number;
+  /** Set by continue-as-new: the state to carry on from. */
+  resume?: ProposalResume;
 }
 
-export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
+export interface ProposalResume {
+  state: ProposalEngineState;
+  eventSeq: number;
+  handledRequests: Record<string, ProposalActionResult>;
+}
 
-/** Live state of a proposal workflow, returned by the state query and mirrored into the read model. */
-export interface ProposalState {
-  proposalId: string;
+export type ProposalStatus = ProposalEngineState['status'];
+
+/** Live state returned by the state query. */
+export type ProposalState = ProposalEngineState & { eventSeq: number };
+
+export interface ProposalActionRequest {
+  /** Client request id: the same id twice performs the action once and returns the first result. */
+  requestId: string;
+  action: PersonAction;
+}
+
+export interface ProposalActionResult {
   stage: string;
   status: ProposalStatus;
-  stageEnteredAt: string;
-  dueAt: string | null;
-  currentAssignees: string[];
-  definitionVersion: string;
   eventSeq: number;
 }
 
+/** Failure type of a refused action; `details[0]` is the EngineRefusal (code, message, stage, missing). */
+export const ACTION_REFUSED = 'ProposalActionRefused';
+
 export const proposalStateQuery = defineQuery<ProposalState>('proposalState');
+export const proposalActionUpdate = defineUpdate<ProposalActionResult, [ProposalActionRequest]>('proposalAction');

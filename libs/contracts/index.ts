@@ -1,3 +1,4 @@
 export * from './workflow-ids';
 export * from './search-attributes';
 export * from './accession-proposal.contract';
+export * from './proposal-projection.contract';

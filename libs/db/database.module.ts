@@ -5,9 +5,24 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 import { ProposalRepository } from './repositories/proposal.repository';
 import { ProposalProjectionRepository } from './repositories/proposal-projection.repository';
+import { TaskProjectionRepository } from './repositories/task-projection.repository';
+import { DocumentRepository } from './repositories/document.repository';
+import { UserDirectoryRepository } from './repositories/user-directory.repository';
+import { UserAccountRepository } from './repositories/user-account.repository';
+import { DelegationRepository } from './repositories/delegation.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { LoginAttemptRepository } from './repositories/login-attempt.repository';
+import { AuditEventRepository } from './repositories/audit-event.repository';
+import { EmailOutboxRepository } from './repositories/email-outbox.repository';
+import { ActionTokenRepository } from './repositories/action-token.repository';
+import { DOCUMENT_STORAGE, PostgresDocumentStorage } from './storage/document-storage';
 
 /** Repositories are plain classes over the DataSource, so activities and services share them unchanged. */
-const repositories: Provider[] = [ProposalRepository, ProposalProjectionRepository].map((Repo) => ({
+const repositories: Provider[] = [
+  ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository],
+  ...[UserDirectoryRepository, UserAccountRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
+  ...[EmailOutboxRepository, ActionTokenRepository],
+].map((Repo) => ({
   provide: Repo,
   inject: [DataSource],
   useFactory: (ds: DataSource) => new Repo(ds),
@@ -22,7 +37,7 @@ const repositories: Provider[] = [ProposalRepository, ProposalProjectionReposito
       useFactory: (cfg: AppConfig) => ({ ...dataSourceOptions(cfg.database), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
-  providers: repositories,
-  exports: repositories,
+  providers: [...repositories, { provide: DOCUMENT_STORAGE, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresDocumentStorage(ds) }],
+  exports: [...repositories, DOCUMENT_STORAGE],
 })
 export class DatabaseModule {}

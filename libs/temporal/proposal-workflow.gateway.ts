@@ -1,36 +1,59 @@
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   ACCESSION_PROPOSAL_WORKFLOW,
   AccessionProposalInput,
   ACCORD_KIND,
   ACCORD_OWNER,
   ACCORD_STAGE,
+  ACTION_REFUSED,
+  proposalActionUpdate,
+  ProposalActionRequest,
+  ProposalActionResult,
   proposalStateQuery,
   ProposalState,
   proposalWorkflowId,
 } from '../contracts';
+import type { EngineRefusal } from '../domain/process/proposal-engine.types';
+
+/** The workflow refused an action; carries the engine's reason (code, message, stage, missing). */
+export class ProposalActionRefusedError extends Error {
+  constructor(readonly refusal: EngineRefusal) {
+    super(refusal.message);
+    this.name = 'ProposalActionRefusedError';
+  }
+}
+
+/** The proposal's workflow has ended (completed, rejected, withdrawn) or does not exist. */
+export class ProposalWorkflowClosedError extends Error {
+  constructor(readonly proposalId: string) {
+    super(`proposal ${proposalId} is closed`);
+    this.name = 'ProposalWorkflowClosedError';
+  }
+}
 
 /**
  * Typed access to proposal workflows for the API: the only place that knows how a proposal maps to a workflow
- * (id, type, task queue, initial search attributes).
+ * (id, type, task queue, search attributes) and how the workflow's refusals come back.
  */
 export class ProposalWorkflowGateway {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
+    private readonly dayMs?: number,
   ) {}
 
   /** Starts the proposal's workflow; a second call for the same proposal is a no-op (returns false). */
-  async startAccessionProposal(input: AccessionProposalInput, initialStage: string): Promise<boolean> {
+  async startAccessionProposal(input: AccessionProposalInput): Promise<boolean> {
     try {
       await this.client.workflow.start(ACCESSION_PROPOSAL_WORKFLOW, {
         workflowId: proposalWorkflowId(input.proposalId),
         taskQueue: this.taskQueue,
-        args: [input],
+        args: [{ ...input, ...(this.dayMs ? { dayMs: this.dayMs } : {}) }],
         typedSearchAttributes: [
           { key: ACCORD_KIND, value: input.kind },
-          { key: ACCORD_STAGE, value: initialStage },
-          { key: ACCORD_OWNER, value: input.ownerId ?? 'unknown' },
+          { key: ACCORD_STAGE, value: 'DRAFT' },
+          { key: ACCORD_OWNER, value: input.ownerId },
         ],
       });
       return true;
@@ -40,7 +63,26 @@ export class ProposalWorkflowGateway {
     }
   }
 
-  /** Live state from the workflow, or null when the workflow is unknown (not started yet, or purged). */
+  /**
+   * Sends one action as a Temporal Update. The request id doubles as the update id, so Temporal itself drops a
+   * duplicate; the workflow also remembers recent request ids across continue-as-new.
+   */
+  async act(proposalId: string, request: ProposalActionRequest): Promise<ProposalActionResult> {
+    const handle = this.client.workflow.getHandle(proposalWorkflowId(proposalId));
+    try {
+      return await handle.executeUpdate(proposalActionUpdate, { args: [request], updateId: request.requestId });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === ACTION_REFUSED) {
+        throw new ProposalActionRefusedError(err.cause.details?.[0] as EngineRefusal);
+      }
+      if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((err as Error).message ?? '')) {
+        throw new ProposalWorkflowClosedError(proposalId);
+      }
+      throw err;
+    }
+  }
+
+  /** Live state from the workflow, or null when the workflow is unknown or closed. */
   async queryState(proposalId: string): Promise<ProposalState | null> {
     try {
       return await this.client.workflow.getHandle(proposalWorkflowId(proposalId)).query(proposalStateQuery);

@@ -11,7 +11,7 @@ import { connectTemporalClient } from './temporal-client';
     {
       provide: ProposalWorkflowGateway,
       inject: [Client, APP_CONFIG],
-      useFactory: (client: Client, cfg: AppConfig) => new ProposalWorkflowGateway(client, cfg.temporal.taskQueue),
+      useFactory: (client: Client, cfg: AppConfig) => new ProposalWorkflowGateway(client, cfg.temporal.taskQueue, cfg.workflowDayMs),
     },
   ],
   exports: [Client, ProposalWorkflowGateway],

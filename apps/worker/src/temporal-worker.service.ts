@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, AppConfig } from '../../../libs/config';
-import { ProposalProjectionRepository } from '../../../libs/db';
 import { describeTemporalError, temporalConnectionSettings } from '../../../libs/temporal';
-import { createActivities } from '../../../activities';
+import { ActivityDependencies, createActivities } from '../../../activities';
+import { ACTIVITY_DEPENDENCIES } from './activity-dependencies.provider';
 import { workflowSource } from './workflow-source';
 
 /**
@@ -19,7 +19,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly projections: ProposalProjectionRepository,
+    @Inject(ACTIVITY_DEPENDENCIES) private readonly deps: ActivityDependencies,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: t.namespace,
       taskQueue: t.taskQueue,
       ...workflowSource(),
-      activities: createActivities({ projections: this.projections }),
+      activities: createActivities(this.deps),
     });
     this.running = this.worker.run();
     this.logger.log({ taskQueue: t.taskQueue, namespace: t.namespace, address: t.address }, 'worker polling');

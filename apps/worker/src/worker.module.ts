@@ -4,6 +4,7 @@ import { AccordConfigModule, AppConfig } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/db';
 import { baseLoggerOptions } from '../../../libs/logging';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { activityDependenciesProvider } from './activity-dependencies.provider';
 
 /** A Nest application context (no HTTP) so activities get their dependencies by injection. */
 @Module({})
@@ -16,7 +17,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: baseLoggerOptions(config.logLevel, 'accord-worker') }),
         DatabaseModule,
       ],
-      providers: [TemporalWorkerService],
+      providers: [activityDependenciesProvider, TemporalWorkerService],
       exports: [TemporalWorkerService],
     };
   }

@@ -1,4 +1,8 @@
 import { InitialSchema1795664000000 } from './1795664000000-InitialSchema';
+import { ProposalTasks1795664951560 } from './1795664951560-ProposalTasks';
+import { UsersAndSecurity1795664977893 } from './1795664977893-UsersAndSecurity';
+import { ProposalDocuments1795665039816 } from './1795665039816-ProposalDocuments';
+import { MailOutboxAndActionTokens1795665131586 } from './1795665131586-MailOutboxAndActionTokens';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript sources and compiled JS. */
-export const migrations = [InitialSchema1795664000000];
+export const migrations = [InitialSchema1795664000000, ProposalTasks1795664951560, UsersAndSecurity1795664977893, ProposalDocuments1795665039816, MailOutboxAndActionTokens1795665131586];

@@ -1,12 +1,38 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { proposalWorkflowId } from '../../../../libs/contracts';
-import { ProposalEntity, ProposalEventEntity, ProposalRepository } from '../../../../libs/db';
-import { CURRENT_DEFINITION_VERSION, INITIAL_STAGE } from '../../../../libs/domain';
-import { ProposalWorkflowGateway } from '../../../../libs/temporal';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
+import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
+import { ACCESSION_V1, Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
+import { ProposalActionRefusedError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
 import { ApiError } from '../common/errors/api-error';
 import { CreateProposalDto } from './dto/create-proposal.dto';
-import { ProposalDto } from './dto/proposal.dto';
+import { EditDraftDto } from './dto/edit-draft.dto';
+import { ListProposalsQuery } from './dto/list-proposals.query';
+import { ActionResultDto, DocumentDto, ProposalDetailDto, ProposalDto, ProposalPageDto } from './dto/proposal.dto';
+import { REQUEST_ID_PATTERN } from './dto/request-id.dto';
+import { toDocumentDto, toEventDto, toProposalDto, toTaskDto } from './proposal.mapper';
+
+/** The signed-in person as the proposal rules need them. */
+export interface ProposalActor {
+  id: string;
+  roles: RoleName[];
+  division: string | null;
+}
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+const REFUSAL_STATUS: Record<EngineRefusal['code'], HttpStatus> = {
+  not_allowed_now: HttpStatus.CONFLICT,
+  missing_requirement: HttpStatus.CONFLICT,
+  not_your_task: HttpStatus.FORBIDDEN,
+  self_approval: HttpStatus.FORBIDDEN,
+  invalid_input: HttpStatus.BAD_REQUEST,
+};
 
 @Injectable()
 export class ProposalsService {
@@ -14,6 +40,8 @@ export class ProposalsService {
 
   constructor(
     private readonly proposals: ProposalRepository,
+    private readonly documents: DocumentRepository,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly workflows: ProposalWorkflowGateway,
   ) {}
 
@@ -21,41 +49,54 @@ export class ProposalsService {
    * Stores the draft, then starts its workflow. Both steps are keyed (create request id, workflow id from the
    * proposal id), so a retry after a crash between them finishes the job instead of duplicating it.
    */
-  async create(dto: CreateProposalDto, headerRequestId?: string): Promise<{ proposal: ProposalDto; created: boolean }> {
-    if (headerRequestId !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(headerRequestId)) {
-      throw ApiError.validation([{ field: 'Idempotency-Key', reason: 'must be 8-128 letters, digits or . _ : -' }]);
-    }
+  async create(actor: ProposalActor, dto: CreateProposalDto, headerRequestId?: string): Promise<{ proposal: ProposalDto; created: boolean }> {
     const id = randomUUID();
-    const requestId = dto.requestId ?? headerRequestId ?? `auto:${id}`;
+    const requestId = `create:${actor.id}:${this.requestId(dto.requestId, headerRequestId, false) ?? id}`;
+    const fields: Record<string, string> = dto.conventionCode ? { conventionCode: dto.conventionCode } : {};
     const { proposal, created } = await this.proposals.insertDraftOnce({
       id,
       kind: dto.kind,
       titleEn: dto.titleEn.trim(),
       titleMn: dto.titleMn.trim(),
       summary: dto.summary?.trim() ?? '',
-      ownerId: null,
-      division: null,
+      ownerId: actor.id,
+      division: actor.division,
       stage: INITIAL_STAGE,
       workflowId: proposalWorkflowId(id),
       definitionVersion: CURRENT_DEFINITION_VERSION[dto.kind],
-      details: {},
+      details: { fields },
       createRequestId: requestId,
     });
     if (!created && (proposal.kind !== dto.kind || proposal.titleEn !== dto.titleEn.trim())) {
       throw ApiError.conflict('requestId was already used for a different proposal', { proposalId: proposal.id });
     }
-    await this.workflows.startAccessionProposal(
-      { proposalId: proposal.id, kind: 'accession', ownerId: proposal.ownerId, definitionVersion: proposal.definitionVersion },
-      INITIAL_STAGE,
-    );
-    return { proposal: toDto(proposal), created };
+    await this.workflows.startAccessionProposal({
+      proposalId: proposal.id,
+      kind: 'accession',
+      ownerId: proposal.ownerId!,
+      division: proposal.division,
+      definitionVersion: proposal.definitionVersion,
+      fields: ((proposal.details as { fields?: Record<string, string> }).fields ?? {}) as Record<string, string>,
+    });
+    return { proposal: toProposalDto(proposal), created };
   }
 
-  async get(id: string): Promise<ProposalDto> {
-    const proposal = await this.proposals.findById(id);
-    if (!proposal) throw ApiError.notFound('proposal');
-    const [timeline, live] = await Promise.all([
+  async list(actor: ProposalActor, q: ListProposalsQuery): Promise<ProposalPageDto> {
+    const sort = q.sort ?? 'updatedAt';
+    const limit = q.limit ?? 50;
+    const rows = await this.proposals.list(actor, { ...q, sort, order: q.order ?? 'desc', limit: limit + 1, after: decodeCursor(q.cursor) });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeCursor(sortValue(last, sort), last.id) : null;
+    return { items: page.map(toProposalDto), nextCursor };
+  }
+
+  async get(actor: ProposalActor, id: string): Promise<ProposalDetailDto> {
+    const proposal = await this.visible(actor, id);
+    const [timeline, tasks, documents, live] = await Promise.all([
       this.proposals.timeline(id),
+      this.proposals.tasks(id),
+      this.documents.list(id),
       // The read model answers even when Temporal is briefly away; live state is a bonus, not a dependency.
       this.workflows.queryState(id).catch((err) => {
         this.logger.warn({ err: (err as Error).message, proposalId: id }, 'live state query failed');
@@ -63,41 +104,133 @@ export class ProposalsService {
       }),
     ]);
     return {
-      ...toDto(proposal),
+      ...toProposalDto(proposal),
       timeline: timeline.map(toEventDto),
+      tasks: tasks.map(toTaskDto),
+      documents: documents.map(toDocumentDto),
       live: live && { stage: live.stage, status: live.status, stageEnteredAt: live.stageEnteredAt, eventSeq: live.eventSeq },
     };
   }
+
+  async editDraft(actor: ProposalActor, id: string, dto: EditDraftDto, headerRequestId?: string): Promise<ActionResultDto> {
+    await this.visible(actor, id);
+    const fields: Record<string, string> = dto.conventionCode ? { conventionCode: dto.conventionCode } : {};
+    // The workflow decides first (only the owner, only in DRAFT); the row follows once it accepted.
+    const result = await this.act(actor, id, { requestId: dto.requestId, header: headerRequestId }, (a) => ({ type: 'edit_draft', actor: a, fields }));
+    await this.proposals.updateDraft(id, { titleEn: dto.titleEn?.trim(), titleMn: dto.titleMn?.trim(), summary: dto.summary?.trim(), fields });
+    return result;
+  }
+
+  /** Sends one person action to the proposal's workflow and maps a refusal to 400/403/409 with the reason. */
+  async act(
+    actor: ProposalActor,
+    id: string,
+    ids: { requestId?: string; header?: string },
+    build: (a: Actor) => PersonAction,
+  ): Promise<ActionResultDto> {
+    await this.visible(actor, id);
+    const requestId = this.requestId(ids.requestId, ids.header, true)!;
+    try {
+      return await this.workflows.act(id, { requestId, action: build({ id: actor.id, roles: actor.roles }) });
+    } catch (err) {
+      if (err instanceof ProposalActionRefusedError) {
+        const r = err.refusal;
+        const code = REFUSAL_STATUS[r.code] === HttpStatus.CONFLICT ? 'conflict' : REFUSAL_STATUS[r.code] === HttpStatus.FORBIDDEN ? 'forbidden' : 'validation_failed';
+        throw new ApiError(REFUSAL_STATUS[r.code], code, r.message, { reason: r.code, stage: r.stage, ...(r.missing ? { missing: r.missing } : {}) });
+      }
+      if (err instanceof ProposalWorkflowClosedError) {
+        const p = await this.proposals.findById(id);
+        throw ApiError.conflict(`the proposal is ${p?.status ?? 'closed'}`, { stage: p?.stage ?? null });
+      }
+      throw err;
+    }
+  }
+
+  async uploadDocument(actor: ProposalActor, id: string, kind: string, file: UploadedFile | undefined, ids: { requestId?: string; header?: string }): Promise<DocumentDto> {
+    await this.visible(actor, id);
+    if (!ACCESSION_V1.documentKinds.some((k) => k.code === kind)) {
+      throw ApiError.validation([{ field: 'kind', reason: `must be one of ${ACCESSION_V1.documentKinds.map((k) => k.code).join(', ')}` }]);
+    }
+    if (!file || file.size === 0) throw ApiError.validation([{ field: 'file', reason: 'a non-empty file is required' }]);
+    const requestId = this.requestId(ids.requestId, ids.header, true)!;
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    await this.storage.put(sha256, file.buffer);
+    const { document } = await this.documents.addVersion({
+      id: randomUUID(),
+      proposalId: id,
+      kind,
+      fileName: file.originalname.slice(0, 255),
+      contentType: file.mimetype,
+      sizeBytes: file.size,
+      sha256,
+      uploadedBy: actor.id,
+      uploadRequestId: `upload:${id}:${requestId}`,
+    });
+    // The workflow records the attachment (it checks who may attach, and needs it to let the stage be left).
+    await this.act(actor, id, { requestId: `doc:${document.id}` }, (a) => ({
+      type: 'attach_document',
+      actor: a,
+      document: { kind, documentId: document.id, version: document.version, fileName: document.fileName },
+    }));
+    return toDocumentDto(document);
+  }
+
+  async downloadDocument(actor: ProposalActor, id: string, documentId: string): Promise<{ doc: DocumentDto; content: Buffer }> {
+    await this.visible(actor, id);
+    const doc = await this.documents.find(id, documentId);
+    if (!doc) throw ApiError.notFound('document');
+    const content = await this.storage.get(doc.sha256);
+    if (!content) throw ApiError.notFound('document content');
+    return { doc: toDocumentDto(doc), content };
+  }
+
+  /** Coordination comments as CSV for the Cabinet submission (body, remarks, deadline, response). */
+  async remarksCsv(actor: ProposalActor, id: string): Promise<string> {
+    const p = await this.visible(actor, id);
+    const remarks = ((p.details as { remarks?: Array<Record<string, string | null>> }).remarks ?? []);
+    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    const header = ['#', 'Body / Байгууллага', 'Remarks / Санал', 'Reply deadline / Хариу өгөх хугацаа', 'Response / Хариу', 'Responded at'];
+    const lines = remarks.map((r, i) => [i + 1, r.body, r.remarks, r.replyDeadline, r.response, r.respondedAt].map(cell).join(','));
+    return '\uFEFF' + [header.map(cell).join(','), ...lines].join('\r\n') + '\r\n';
+  }
+
+  /** The proposal if the actor may read it; 404 otherwise, so ids cannot be probed. */
+  private async visible(actor: ProposalActor, id: string): Promise<ProposalEntity> {
+    const p = await this.proposals.findById(id);
+    if (!p) throw ApiError.notFound('proposal');
+    const viewer: Viewer = { id: actor.id, roles: actor.roles, division: actor.division };
+    const readable = canReadProposal(viewer, { ownerId: p.ownerId, division: p.division, assigneeIds: [] })
+      || canReadProposal(viewer, { ownerId: p.ownerId, division: p.division, assigneeIds: await this.proposals.assigneeIds(id) });
+    if (!readable) throw ApiError.notFound('proposal');
+    return p;
+  }
+
+  private requestId(body: string | undefined, header: string | undefined, required: boolean): string | undefined {
+    if (header !== undefined && !REQUEST_ID_PATTERN.test(header)) {
+      throw ApiError.validation([{ field: 'Idempotency-Key', reason: 'must be 8-128 letters, digits or . _ : -' }]);
+    }
+    const id = body ?? header;
+    if (!id && required) throw ApiError.validation([{ field: 'requestId', reason: 'is required (body requestId or Idempotency-Key header)' }]);
+    return id;
+  }
 }
 
-function toDto(p: ProposalEntity): ProposalDto {
-  return {
-    id: p.id,
-    kind: p.kind,
-    titleEn: p.titleEn,
-    titleMn: p.titleMn,
-    summary: p.summary,
-    stage: p.stage,
-    status: p.status,
-    workflowStatus: p.workflowStatus,
-    workflowId: p.workflowId,
-    definitionVersion: p.definitionVersion,
-    stageEnteredAt: p.stageEnteredAt.toISOString(),
-    dueAt: p.dueAt?.toISOString() ?? null,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
+function sortValue(p: ProposalEntity, sort: 'createdAt' | 'updatedAt' | 'dueAt'): string | null {
+  const v = sort === 'createdAt' ? p.createdAt : sort === 'updatedAt' ? p.updatedAt : p.dueAt;
+  return v ? v.toISOString() : null;
 }
 
-function toEventDto(e: ProposalEventEntity) {
-  return {
-    seq: e.seq,
-    type: e.type,
-    fromStage: e.fromStage,
-    toStage: e.toStage,
-    actorId: e.actorId,
-    onBehalfOfId: e.onBehalfOfId,
-    comment: e.comment,
-    occurredAt: e.occurredAt.toISOString(),
-  };
+function encodeCursor(value: string | null, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { value: string | null; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | null, string];
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || (value !== null && Number.isNaN(Date.parse(value)))) throw new Error('bad');
+    return { value, id };
+  } catch {
+    throw ApiError.validation([{ field: 'cursor', reason: 'is not a cursor returned by this API' }]);
+  }
 }

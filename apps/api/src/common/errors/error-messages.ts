@@ -4,6 +4,11 @@ export const ERROR_MESSAGES = {
   not_found: { en: 'Not found.', mn: 'Олдсонгүй.' },
   unauthorized: { en: 'Please sign in.', mn: 'Нэвтэрч орно уу.' },
   forbidden: { en: 'You are not allowed to do this.', mn: 'Танд энэ үйлдлийг хийх эрх байхгүй.' },
+  invalid_credentials: { en: 'The email or password is wrong.', mn: 'Имэйл хаяг эсвэл нууц үг буруу байна.' },
+  account_locked: {
+    en: 'Too many failed sign-in attempts; try again later.',
+    mn: 'Нэвтрэх оролдлого олон удаа амжилтгүй болсон тул түр хаагдлаа; дараа дахин оролдоно уу.',
+  },
   conflict: { en: 'This action is not allowed now.', mn: 'Энэ үйлдлийг одоо хийх боломжгүй.' },
   payload_too_large: { en: 'The request is too large.', mn: 'Хүсэлтийн хэмжээ хэт их байна.' },
   too_many_requests: { en: 'Too many requests; try again later.', mn: 'Хэт олон хүсэлт ирлээ; дараа дахин оролдоно уу.' },

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { RequestIdDto } from './request-id.dto';
 
-export class CreateProposalDto {
+export class CreateProposalDto extends RequestIdDto {
   @ApiProperty({ enum: ['accession'], example: 'accession', description: 'Kind of proposal' })
   @IsIn(['accession'])
   kind: 'accession';
@@ -22,12 +23,8 @@ export class CreateProposalDto {
   @Length(0, 5000)
   summary?: string;
 
-  @ApiPropertyOptional({
-    description: 'Client-chosen id of this create request; retrying with the same id returns the same proposal',
-    example: 'c0a8012e-7b1f-4d7e-9a53-1f2b3c4d5e6f',
-    maxLength: 128,
-  })
+  @ApiPropertyOptional({ example: 'RKC', description: 'Code of the convention acceded to (RKC, ISTANBUL, ATA, HS, ...)' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:-]{8,128}$/, { message: 'requestId must be 8-128 letters, digits or . _ : -' })
-  requestId?: string;
+  @Matches(/^[A-Z0-9_]{2,32}$/, { message: 'conventionCode must be 2-32 capital letters, digits or _' })
+  conventionCode?: string;
 }

@@ -1,0 +1,26 @@
+import { SetMetadata } from '@nestjs/common';
+import type { RoleName } from '../../../../../libs/domain';
+import { AccessRule } from './access-rule';
+
+export const ACCESS_RULE = 'accord:access-rule';
+
+export interface AccessOptions {
+  /** Lets a leadership-only person use this non-GET route (self-service such as changing their own password). */
+  leadershipMayWrite?: boolean;
+}
+
+/**
+ * Declares who may call a route (or every route of a controller):
+ * `@Access('public')`, `@Access('authenticated')`, `@Access({ roles: ['officer'] })`.
+ */
+export function Access(rule: 'public' | 'authenticated' | { roles: RoleName[] }, options: AccessOptions = {}) {
+  const leadershipMayWrite = options.leadershipMayWrite ?? false;
+  let value: AccessRule;
+  if (rule === 'public') value = { kind: 'public' };
+  else if (rule === 'authenticated') value = { kind: 'authenticated', leadershipMayWrite };
+  else {
+    if (!rule.roles.length) throw new Error('@Access({ roles }) needs at least one role');
+    value = { kind: 'roles', roles: [...rule.roles], leadershipMayWrite };
+  }
+  return SetMetadata(ACCESS_RULE, value);
+}

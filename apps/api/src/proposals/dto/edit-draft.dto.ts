@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { RequestIdDto } from './request-id.dto';
+
+export class EditDraftDto extends RequestIdDto {
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(3, 300) titleEn?: string;
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(3, 300) titleMn?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @Length(0, 5000) summary?: string;
+  @ApiPropertyOptional({ example: 'RKC' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,32}$/, { message: 'conventionCode must be 2-32 capital letters, digits or _' })
+  conventionCode?: string;
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { RequestIdDto } from './request-id.dto';
+
+export class RecordDecisionDto extends RequestIdDto {
+  @ApiProperty({ example: '5f0c...:t7', description: 'The approval task decided' })
+  @IsString()
+  @Length(1, 200)
+  taskId: string;
+
+  @ApiProperty({ enum: ['approve', 'request_changes', 'reject'] })
+  @IsIn(['approve', 'request_changes', 'reject'])
+  decision: 'approve' | 'request_changes' | 'reject';
+
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Required to request changes or reject' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  comment?: string;
+
+  @ApiPropertyOptional({ example: 'RESEARCH', description: 'For request_changes: the stage to send the proposal back to' })
+  @IsOptional()
+  @Matches(/^[A-Z_]{2,32}$/)
+  returnToStage?: string;
+}

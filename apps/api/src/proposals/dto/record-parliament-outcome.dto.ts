@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { RequestIdDto } from './request-id.dto';
+
+export class RecordParliamentOutcomeDto extends RequestIdDto {
+  @ApiProperty({ enum: ['ratified', 'returned', 'rejected'] })
+  @IsIn(['ratified', 'returned', 'rejected'])
+  outcome: 'ratified' | 'returned' | 'rejected';
+
+  @ApiPropertyOptional({ example: 'XI-45', description: 'Required when ratified' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  lawNumber?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-02', description: 'Required when ratified' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'lawDate must be YYYY-MM-DD' })
+  lawDate?: string;
+
+  @ApiPropertyOptional({ example: ['General Annex', 'Specific Annex A'], description: 'Annexes accepted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  annexesAccepted?: string[];
+
+  @ApiPropertyOptional({ example: ['Reservation to Standard 3.32 of the General Annex'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  reservations?: string[];
+
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Required when returned or rejected' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  remarks?: string;
+}

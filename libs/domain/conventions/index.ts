@@ -1,0 +1,4 @@
+export * from './entry-into-force';
+export * from './convention-definition';
+export * from './conventions.v1';
+export * from './annex-selection';

@@ -1,0 +1,88 @@
+/**
+ * The shape of a proposal process as data: stages, who works on and who approves each, what must be present to
+ * leave it, its SLA and its reminder/escalation ladder. Definitions are versioned; a workflow pins the version it
+ * started with, so editing a definition never changes a running proposal.
+ */
+export type RoleName =
+  | 'officer'
+  | 'division_head'
+  | 'legal'
+  | 'finance'
+  | 'deputy_commissioner'
+  | 'commissioner_general'
+  | 'leadership'
+  | 'admin';
+
+export const ROLE_NAMES: readonly RoleName[] = [
+  'officer',
+  'division_head',
+  'legal',
+  'finance',
+  'deputy_commissioner',
+  'commissioner_general',
+  'leadership',
+  'admin',
+];
+
+export interface Bilingual {
+  en: string;
+  mn: string;
+}
+
+/** How the owner finishes the work of a stage; each kind is one API action. */
+export type WorkActionKind = 'submit' | 'complete_work' | 'cabinet_outcome' | 'parliament_outcome' | 'deposit' | 'implementation';
+
+export interface ReminderLadder {
+  /** Reminders to the assignee this many days before the due date. */
+  beforeDueDays: number[];
+  /** Escalations after the due date: first to the assignee's supervisor, then to leadership. */
+  escalateAfterDays: { afterDays: number; to: 'supervisor' | 'leadership' }[];
+}
+
+export interface StageDefinition {
+  code: string;
+  name: Bilingual;
+  /** Work done by the proposal owner, finished by one action. */
+  work?: {
+    action: WorkActionKind;
+    label: Bilingual;
+    requiredDocuments: string[];
+    requiredFields: string[];
+  };
+  /** Sequential approval after the work (or instead of it): one task per role, in order. */
+  approval?: {
+    chain: RoleName[];
+    approveLabel: Bilingual;
+  };
+  /** Where the process goes when this stage is done. */
+  next: string;
+  /** Where "returned" outcomes (Cabinet, Parliament) send the proposal back to. */
+  returnTo?: string;
+  slaDays: number;
+  reminders: ReminderLadder;
+}
+
+export interface ProcessDefinition {
+  kind: string;
+  version: string;
+  initialStage: string;
+  completedStage: string;
+  stages: StageDefinition[];
+  documentKinds: { code: string; name: Bilingual }[];
+}
+
+export const TERMINAL_STAGES = ['COMPLETED', 'REJECTED', 'WITHDRAWN'] as const;
+
+export function stageDefinition(def: ProcessDefinition, code: string): StageDefinition {
+  const s = def.stages.find((x) => x.code === code);
+  if (!s) throw new Error(`stage ${code} is not part of ${def.kind} ${def.version}`);
+  return s;
+}
+
+export function stageIndex(def: ProcessDefinition, code: string): number {
+  return def.stages.findIndex((x) => x.code === code);
+}
+
+export function isTerminalStage(code: string): boolean {
+  return (TERMINAL_STAGES as readonly string[]).includes(code);
+}

@@ -1,0 +1,485 @@
+import { isTerminalStage, ProcessDefinition, stageDefinition, stageIndex, StageDefinition } from './process-definition';
+import {
+  Actor,
+  EngineContext,
+  EngineEffect,
+  EngineRefusal,
+  ProposalAction,
+  ProposalEngineState,
+  RefusalCode,
+  TaskState,
+} from './proposal-engine.types';
+
+/**
+ * The rules of a proposal's life as a pure state machine: `checkAction` says whether an action is allowed now
+ * (and why not), `applyAction` performs it and lists the effects (timeline events, tasks opened and closed) that
+ * the workflow then carries out through activities. Pure and deterministic, so the workflow can run it on replay
+ * and unit tests can cover every path without a server.
+ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function initialState(
+  def: ProcessDefinition,
+  p: { proposalId: string; ownerId: string; division: string | null; fields: Record<string, string> },
+  ctx: EngineContext,
+): { state: ProposalEngineState; effects: EngineEffect[] } {
+  const state: ProposalEngineState = {
+    proposalId: p.proposalId,
+    ownerId: p.ownerId,
+    division: p.division,
+    definitionVersion: def.version,
+    stage: def.initialStage,
+    status: 'open',
+    phase: 'work',
+    chainIndex: 0,
+    stageEnteredAt: ctx.now.toISOString(),
+    dueAt: null,
+    tasks: [],
+    documents: [],
+    fields: { ...p.fields },
+    remarks: [],
+    actionItems: [],
+    annexesAccepted: [],
+    reservations: [],
+    cabinet: null,
+    parliament: null,
+    deposit: null,
+    counters: { task: 0, remark: 0, item: 0 },
+  };
+  const effects: EngineEffect[] = [
+    { type: 'event', eventType: 'CREATED', fromStage: null, toStage: def.initialStage, actorId: p.ownerId },
+  ];
+  enterStage(def, state, def.initialStage, ctx, effects);
+  return { state, effects };
+}
+
+function refuse(state: ProposalEngineState, code: RefusalCode, message: string, missing?: string[]): EngineRefusal {
+  return { code, message, stage: state.stage, ...(missing ? { missing } : {}) };
+}
+
+const isOwnerOrAdmin = (s: ProposalEngineState, a: Actor) => a.id === s.ownerId || a.roles.includes('admin');
+
+/** Null when the action is allowed now; otherwise the reason, naming the current stage or what is missing. */
+export function checkAction(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineRefusal | null {
+  if (action.type === 'check_completion') return null;
+  if (state.status !== 'open') return refuse(state, 'not_allowed_now', `the proposal is ${state.status} (stage ${state.stage})`);
+  const stage = stageDefinition(def, state.stage);
+
+  switch (action.type) {
+    case 'submit':
+    case 'complete_work':
+    case 'cabinet_outcome':
+    case 'parliament_outcome':
+    case 'record_deposit': {
+      const expected = action.type === 'record_deposit' ? 'deposit' : action.type;
+      if (!stage.work || stage.work.action !== expected || state.phase !== 'work') {
+        return refuse(state, 'not_allowed_now', `${action.type} is not allowed in stage ${state.stage}`);
+      }
+      if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the proposal owner can do this');
+      const missing = missingRequirements(stage, state);
+      if (missing.length) return refuse(state, 'missing_requirement', `missing to leave ${state.stage}: ${missing.join(', ')}`, missing);
+      return checkOutcomeInput(def, state, action, ctx);
+    }
+    case 'edit_draft':
+      if (state.stage !== def.initialStage) return refuse(state, 'not_allowed_now', `a draft can only be edited in ${def.initialStage}, not ${state.stage}`);
+      if (action.actor.id !== state.ownerId) return refuse(state, 'not_your_task', 'only the owner edits a draft');
+      return null;
+    case 'attach_document': {
+      const assignee = state.tasks.some((t) => t.status === 'open' && t.assigneeId === action.actor.id);
+      if (!isOwnerOrAdmin(state, action.actor) && !assignee) return refuse(state, 'not_your_task', 'only the owner or a current assignee can attach documents');
+      if (!def.documentKinds.some((k) => k.code === action.document.kind)) return refuse(state, 'invalid_input', `unknown document kind ${action.document.kind}`);
+      return null;
+    }
+    case 'decide': {
+      const task = state.tasks.find((t) => t.id === action.taskId);
+      if (!task || task.kind !== 'approval') return refuse(state, 'invalid_input', `no approval task ${action.taskId}`);
+      if (task.status !== 'open') return refuse(state, 'not_allowed_now', `task ${task.id} was already ${task.status === 'done' ? `decided (${task.decision})` : 'cancelled'}`);
+      if (task.assigneeId === null) return refuse(state, 'not_allowed_now', 'the task is not assigned yet');
+      if (action.actor.id === state.ownerId) return refuse(state, 'self_approval', 'nobody approves their own proposal');
+      if (task.assigneeId !== action.actor.id) return refuse(state, 'not_your_task', 'this task is assigned to someone else');
+      if (action.decision !== 'approve' && !action.comment?.trim()) {
+        return refuse(state, 'invalid_input', `a comment is required to ${action.decision.replace('_', ' ')}`);
+      }
+      if (action.decision === 'request_changes') {
+        const target = action.returnToStage ?? defaultReturnStage(def, stage);
+        const ti = stageIndex(def, target);
+        if (ti < 0 || ti > stageIndex(def, state.stage) || isTerminalStage(target)) {
+          return refuse(state, 'invalid_input', `returnToStage must be ${state.stage} or an earlier stage`);
+        }
+      }
+      return null;
+    }
+    case 'record_remark':
+    case 'respond_remark':
+      if (state.stage !== 'COORDINATION') return refuse(state, 'not_allowed_now', `remarks are recorded in COORDINATION, not ${state.stage}`);
+      if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the proposal owner records remarks');
+      if (action.type === 'record_remark') {
+        if (!action.body.trim() || !action.remarks.trim()) return refuse(state, 'invalid_input', 'body and remarks are required');
+        if (action.replyDeadline && !ISO_DATE.test(action.replyDeadline)) return refuse(state, 'invalid_input', 'replyDeadline must be YYYY-MM-DD');
+        return null;
+      }
+      if (!state.remarks.some((r) => r.id === action.remarkId)) return refuse(state, 'invalid_input', `no remark ${action.remarkId}`);
+      if (!action.response.trim()) return refuse(state, 'invalid_input', 'response is required');
+      return null;
+    case 'add_action_item':
+    case 'reassign_action_item':
+    case 'complete_action_item': {
+      if (state.stage !== 'IMPLEMENTATION') return refuse(state, 'not_allowed_now', `action items belong to IMPLEMENTATION, not ${state.stage}`);
+      if (action.type === 'add_action_item') {
+        if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the proposal owner plans implementation');
+        if (!action.title.trim()) return refuse(state, 'invalid_input', 'title is required');
+        if (!ISO_DATE.test(action.dueDate)) return refuse(state, 'invalid_input', 'dueDate must be YYYY-MM-DD');
+        return null;
+      }
+      const item = state.actionItems.find((i) => i.id === action.itemId);
+      if (!item) return refuse(state, 'invalid_input', `no action item ${action.itemId}`);
+      if (action.type === 'reassign_action_item') {
+        if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the proposal owner reassigns items');
+        if (item.status === 'done') return refuse(state, 'not_allowed_now', 'the item is already done');
+        return null;
+      }
+      if (item.status === 'done') return refuse(state, 'not_allowed_now', 'the item is already done');
+      if (!isOwnerOrAdmin(state, action.actor) && action.actor.id !== item.ownerId) return refuse(state, 'not_your_task', 'only the item owner or the proposal owner completes it');
+      return null;
+    }
+    case 'reassign_task': {
+      const task = state.tasks.find((t) => t.id === action.taskId && t.status === 'open');
+      if (!task) return refuse(state, 'invalid_input', `no open task ${action.taskId}`);
+      if (!action.actor.roles.includes('admin') && !action.actor.roles.includes('division_head')) {
+        return refuse(state, 'not_your_task', 'only an admin or a division head reassigns tasks');
+      }
+      if (task.kind === 'approval' && action.assigneeId === state.ownerId) return refuse(state, 'self_approval', 'the owner cannot approve their own proposal');
+      return null;
+    }
+    case 'withdraw':
+      if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the owner or an admin can withdraw');
+      if (!action.reason.trim()) return refuse(state, 'invalid_input', 'a reason is required to withdraw');
+      return null;
+    case 'task_assigned': {
+      const task = state.tasks.find((t) => t.id === action.taskId);
+      return task && task.status === 'open' ? null : refuse(state, 'invalid_input', `no open task ${action.taskId}`);
+    }
+  }
+}
+
+function checkOutcomeInput(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineRefusal | null {
+  const today = ctx.now.toISOString().slice(0, 10);
+  const date = (name: string, v: string | undefined) =>
+    !v ? `${name} is required` : !ISO_DATE.test(v) ? `${name} must be YYYY-MM-DD` : v > today ? `${name} cannot be in the future` : null;
+  let problem: string | null = null;
+  if (action.type === 'cabinet_outcome') {
+    if (action.outcome === 'approved') problem = !action.resolutionNumber?.trim() ? 'resolutionNumber is required' : date('resolutionDate', action.resolutionDate);
+    else if (!action.remarks?.trim()) problem = `remarks are required when the Cabinet ${action.outcome === 'returned' ? 'returns' : 'rejects'} the proposal`;
+  }
+  if (action.type === 'parliament_outcome') {
+    if (action.outcome === 'ratified') problem = !action.lawNumber?.trim() ? 'lawNumber is required' : date('lawDate', action.lawDate);
+    else if (!action.remarks?.trim()) problem = `remarks are required when Parliament ${action.outcome === 'returned' ? 'returns' : 'rejects'} the proposal`;
+  }
+  if (action.type === 'record_deposit') problem = date('depositDate', action.depositDate);
+  if (action.type === 'complete_work' && state.stage === 'COORDINATION') {
+    if (state.remarks.length === 0) return refuse(state, 'missing_requirement', 'record the remarks of at least one consulted body', ['remarks']);
+    const open = state.remarks.filter((r) => r.response === null).map((r) => `response to ${r.body}`);
+    if (open.length) return refuse(state, 'missing_requirement', `missing: ${open.join(', ')}`, open);
+  }
+  return problem ? refuse(state, 'invalid_input', problem) : null;
+}
+
+export function missingRequirements(stage: StageDefinition, state: ProposalEngineState): string[] {
+  if (!stage.work) return [];
+  const docs = stage.work.requiredDocuments.filter((k) => !state.documents.some((d) => d.kind === k)).map((k) => `document:${k}`);
+  const fields = stage.work.requiredFields.filter((f) => !state.fields[f]?.trim()).map((f) => `field:${f}`);
+  return [...docs, ...fields];
+}
+
+function defaultReturnStage(def: ProcessDefinition, stage: StageDefinition): string {
+  if (stage.work) return stage.code;
+  const i = stageIndex(def, stage.code);
+  return i > 0 ? def.stages[i - 1].code : stage.code;
+}
+
+/** Applies an action that checkAction allowed; throws if it was not (a bug in the caller). */
+export function applyAction(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineEffect[] {
+  const refusal = checkAction(def, state, action, ctx);
+  if (refusal) throw new Error(`action ${action.type} refused: ${refusal.message}`);
+  const effects: EngineEffect[] = [];
+  const now = ctx.now.toISOString();
+  const actorId = 'actor' in action ? action.actor.id : null;
+  const event = (eventType: string, extra: Partial<Extract<EngineEffect, { type: 'event' }>> = {}) =>
+    effects.push({ type: 'event', eventType, fromStage: state.stage, toStage: state.stage, actorId, ...extra });
+
+  switch (action.type) {
+    case 'submit':
+    case 'complete_work': {
+      const stage = stageDefinition(def, state.stage);
+      closeTasks(state, (t) => t.stage === state.stage && t.kind === 'work', 'done', action.type, actorId, now, effects, action.type === 'complete_work' ? action.comment : undefined);
+      event(action.type === 'submit' ? 'SUBMITTED' : 'WORK_COMPLETED', { comment: action.type === 'complete_work' ? action.comment ?? null : null });
+      if (stage.approval) startApproval(def, state, ctx, effects);
+      else advance(def, state, stage.next, ctx, effects, actorId);
+      break;
+    }
+    case 'edit_draft':
+      Object.assign(state.fields, action.fields);
+      event('DRAFT_EDITED', { data: { fields: Object.keys(action.fields) } });
+      break;
+    case 'attach_document':
+      state.documents.push(action.document);
+      event('DOCUMENT_ADDED', { data: { ...action.document } });
+      break;
+    case 'decide': {
+      const task = state.tasks.find((t) => t.id === action.taskId)!;
+      closeTask(state, task, 'done', action.decision, actorId, now, effects, action.comment);
+      const common = { onBehalfOfId: task.onBehalfOfId, comment: action.comment ?? null, data: { taskId: task.id, role: task.role } };
+      if (action.decision === 'approve') {
+        event('APPROVED', common);
+        const stage = stageDefinition(def, state.stage);
+        const chain = stage.approval!.chain;
+        if (state.chainIndex + 1 < chain.length) {
+          state.chainIndex += 1;
+          openTask(def, state, 'approval', chain[state.chainIndex], null, ctx, effects);
+        } else {
+          advance(def, state, stage.next, ctx, effects, actorId);
+        }
+      } else if (action.decision === 'request_changes') {
+        const target = action.returnToStage ?? defaultReturnStage(def, stageDefinition(def, state.stage));
+        event('CHANGES_REQUESTED', { ...common, toStage: target });
+        sendBack(def, state, target, ctx, effects, actorId, action.comment ?? null);
+      } else {
+        event('REJECTED', { ...common, toStage: 'REJECTED' });
+        finish(state, 'REJECTED', 'rejected', now, effects, actorId);
+      }
+      break;
+    }
+    case 'cabinet_outcome': {
+      state.cabinet = { outcome: action.outcome, resolutionNumber: action.resolutionNumber, resolutionDate: action.resolutionDate, remarks: action.remarks };
+      closeTasks(state, (t) => t.stage === state.stage, 'done', `cabinet_${action.outcome}`, actorId, now, effects);
+      const data = { outcome: action.outcome, resolutionNumber: action.resolutionNumber ?? null, resolutionDate: action.resolutionDate ?? null };
+      if (action.outcome === 'approved') {
+        state.fields.cabinetResolutionNumber = action.resolutionNumber!;
+        state.fields.cabinetResolutionDate = action.resolutionDate!;
+        event('CABINET_APPROVED', { data });
+        advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+      } else if (action.outcome === 'returned') {
+        const target = stageDefinition(def, state.stage).returnTo!;
+        event('CABINET_RETURNED', { toStage: target, comment: action.remarks ?? null, data });
+        sendBack(def, state, target, ctx, effects, actorId, action.remarks ?? null);
+      } else {
+        event('CABINET_REJECTED', { toStage: 'REJECTED', comment: action.remarks ?? null, data });
+        finish(state, 'REJECTED', 'rejected', now, effects, actorId);
+      }
+      break;
+    }
+    case 'parliament_outcome': {
+      state.parliament = { outcome: action.outcome, lawNumber: action.lawNumber, lawDate: action.lawDate, remarks: action.remarks };
+      closeTasks(state, (t) => t.stage === state.stage, 'done', `parliament_${action.outcome}`, actorId, now, effects);
+      const data = { outcome: action.outcome, lawNumber: action.lawNumber ?? null, lawDate: action.lawDate ?? null };
+      if (action.outcome === 'ratified') {
+        state.fields.lawNumber = action.lawNumber!;
+        state.fields.lawDate = action.lawDate!;
+        state.annexesAccepted = [...(action.annexesAccepted ?? [])];
+        state.reservations = [...(action.reservations ?? [])];
+        event('PARLIAMENT_RATIFIED', { data: { ...data, annexesAccepted: state.annexesAccepted, reservations: state.reservations } });
+        advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+      } else if (action.outcome === 'returned') {
+        const target = stageDefinition(def, state.stage).returnTo!;
+        event('PARLIAMENT_RETURNED', { toStage: target, comment: action.remarks ?? null, data });
+        sendBack(def, state, target, ctx, effects, actorId, action.remarks ?? null);
+      } else {
+        event('PARLIAMENT_REJECTED', { toStage: 'REJECTED', comment: action.remarks ?? null, data });
+        finish(state, 'REJECTED', 'rejected', now, effects, actorId);
+      }
+      break;
+    }
+    case 'record_deposit': {
+      const entryIntoForce = ctx.entryIntoForce(state.fields, action.depositDate);
+      state.deposit = { depositDate: action.depositDate, entryIntoForce };
+      if (entryIntoForce) state.fields.entryIntoForce = entryIntoForce;
+      closeTasks(state, (t) => t.stage === state.stage, 'done', 'deposit', actorId, now, effects);
+      event('DEPOSITED', { data: { depositDate: action.depositDate, entryIntoForce } });
+      advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+      break;
+    }
+    case 'record_remark': {
+      state.counters.remark += 1;
+      const remark = {
+        id: `r${state.counters.remark}`,
+        body: action.body.trim(),
+        remarks: action.remarks.trim(),
+        replyDeadline: action.replyDeadline ?? null,
+        recordedAt: now,
+        response: null,
+        respondedAt: null,
+        respondedBy: null,
+      };
+      state.remarks.push(remark);
+      event('REMARK_RECORDED', { data: { remarkId: remark.id, body: remark.body, replyDeadline: remark.replyDeadline } });
+      break;
+    }
+    case 'respond_remark': {
+      const r = state.remarks.find((x) => x.id === action.remarkId)!;
+      Object.assign(r, { response: action.response.trim(), respondedAt: now, respondedBy: actorId });
+      event('REMARK_ANSWERED', { data: { remarkId: r.id, body: r.body } });
+      break;
+    }
+    case 'add_action_item': {
+      state.counters.item += 1;
+      const item = { id: `i${state.counters.item}`, title: action.title.trim(), ownerId: action.ownerId, dueDate: action.dueDate, status: 'open' as const, completedAt: null, completedBy: null };
+      state.actionItems.push(item);
+      event('ACTION_ITEM_ADDED', { data: { itemId: item.id, title: item.title, ownerId: item.ownerId, dueDate: item.dueDate } });
+      break;
+    }
+    case 'reassign_action_item': {
+      const item = state.actionItems.find((i) => i.id === action.itemId)!;
+      const from = item.ownerId;
+      item.ownerId = action.ownerId;
+      event('ACTION_ITEM_REASSIGNED', { data: { itemId: item.id, from, to: action.ownerId } });
+      break;
+    }
+    case 'complete_action_item': {
+      const item = state.actionItems.find((i) => i.id === action.itemId)!;
+      Object.assign(item, { status: 'done', completedAt: now, completedBy: actorId });
+      event('ACTION_ITEM_COMPLETED', { data: { itemId: item.id, title: item.title } });
+      maybeComplete(def, state, ctx, effects);
+      break;
+    }
+    case 'reassign_task': {
+      const task = state.tasks.find((t) => t.id === action.taskId)!;
+      const from = task.assigneeId;
+      task.assigneeId = action.assigneeId;
+      task.onBehalfOfId = null;
+      effects.push({ type: 'task_reassigned', taskId: task.id });
+      event('TASK_REASSIGNED', { data: { taskId: task.id, from, to: action.assigneeId } });
+      break;
+    }
+    case 'withdraw':
+      closeTasks(state, (t) => t.status === 'open', 'cancelled', 'withdrawn', actorId, now, effects);
+      event('WITHDRAWN', { toStage: 'WITHDRAWN', comment: action.reason });
+      finish(state, 'WITHDRAWN', 'withdrawn', now, effects, actorId);
+      break;
+    case 'task_assigned': {
+      const task = state.tasks.find((t) => t.id === action.taskId)!;
+      task.assigneeId = action.assigneeId;
+      task.onBehalfOfId = action.onBehalfOfId;
+      event('TASK_ASSIGNED', { actorId: null, onBehalfOfId: action.onBehalfOfId, data: { taskId: task.id, role: task.role, assigneeId: action.assigneeId } });
+      break;
+    }
+    case 'check_completion':
+      if (state.status === 'open') maybeComplete(def, state, ctx, effects);
+      break;
+  }
+  return effects;
+}
+
+/** Implementation ends when every action item is done and the convention has entered into force. */
+function maybeComplete(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[]): void {
+  if (state.stage !== 'IMPLEMENTATION' || !implementationComplete(state, ctx.now)) return;
+  closeTasks(state, (t) => t.stage === state.stage, 'done', 'completed', null, ctx.now.toISOString(), effects);
+  advance(def, state, def.completedStage, ctx, effects, null);
+}
+
+export function implementationComplete(state: ProposalEngineState, now: Date): boolean {
+  const itemsDone = state.actionItems.length > 0 && state.actionItems.every((i) => i.status === 'done');
+  const eif = state.deposit?.entryIntoForce;
+  return itemsDone && !!eif && now.toISOString().slice(0, 10) >= eif;
+}
+
+function advance(def: ProcessDefinition, state: ProposalEngineState, to: string, ctx: EngineContext, effects: EngineEffect[], actorId: string | null): void {
+  const from = state.stage;
+  effects.push({ type: 'event', eventType: 'STAGE_CHANGED', fromStage: from, toStage: to, actorId });
+  if (to === def.completedStage) {
+    finish(state, to, 'completed', ctx.now.toISOString(), effects, actorId, false);
+    effects.push({ type: 'stage_changed', from, to });
+    return;
+  }
+  enterStage(def, state, to, ctx, effects);
+  effects.push({ type: 'stage_changed', from, to });
+}
+
+function sendBack(def: ProcessDefinition, state: ProposalEngineState, to: string, ctx: EngineContext, effects: EngineEffect[], actorId: string | null, comment: string | null): void {
+  const from = state.stage;
+  closeTasks(state, (t) => t.status === 'open', 'cancelled', 'sent_back', actorId, ctx.now.toISOString(), effects);
+  effects.push({ type: 'event', eventType: 'SENT_BACK', fromStage: from, toStage: to, actorId, comment });
+  enterStage(def, state, to, ctx, effects);
+  effects.push({ type: 'stage_changed', from, to });
+}
+
+function finish(state: ProposalEngineState, stage: string, status: ProposalEngineState['status'], now: string, effects: EngineEffect[], actorId: string | null, closeOpen = true): void {
+  const from = state.stage;
+  if (closeOpen) closeTasks(state, (t) => t.status === 'open', 'cancelled', status, actorId, now, effects);
+  state.stage = stage;
+  state.status = status;
+  state.phase = 'closed';
+  state.stageEnteredAt = now;
+  state.dueAt = null;
+  if (from !== stage && closeOpen) effects.push({ type: 'stage_changed', from, to: stage });
+}
+
+function enterStage(def: ProcessDefinition, state: ProposalEngineState, code: string, ctx: EngineContext, effects: EngineEffect[]): void {
+  const stage = stageDefinition(def, code);
+  state.stage = code;
+  state.stageEnteredAt = ctx.now.toISOString();
+  state.dueAt = new Date(ctx.now.getTime() + stage.slaDays * ctx.dayMs).toISOString();
+  state.chainIndex = 0;
+  if (stage.work) {
+    state.phase = 'work';
+    openTask(def, state, 'work', 'owner', state.ownerId, ctx, effects);
+  } else {
+    startApproval(def, state, ctx, effects);
+  }
+}
+
+function startApproval(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[]): void {
+  const stage = stageDefinition(def, state.stage);
+  state.phase = 'approval';
+  state.chainIndex = 0;
+  openTask(def, state, 'approval', stage.approval!.chain[0], null, ctx, effects);
+}
+
+function openTask(
+  def: ProcessDefinition,
+  state: ProposalEngineState,
+  kind: TaskState['kind'],
+  role: TaskState['role'],
+  assigneeId: string | null,
+  ctx: EngineContext,
+  effects: EngineEffect[],
+): void {
+  const stage = stageDefinition(def, state.stage);
+  state.counters.task += 1;
+  const task: TaskState = {
+    id: `${state.proposalId}:t${state.counters.task}`,
+    stage: state.stage,
+    kind,
+    role,
+    assigneeId,
+    onBehalfOfId: null,
+    status: 'open',
+    actions: kind === 'approval' ? ['approve', 'request_changes', 'reject'] : [stage.work!.action],
+    openedAt: ctx.now.toISOString(),
+    dueAt: state.dueAt,
+  };
+  state.tasks.push(task);
+  effects.push({ type: 'task_opened', taskId: task.id });
+}
+
+function closeTask(state: ProposalEngineState, task: TaskState, status: 'done' | 'cancelled', decision: string, by: string | null, now: string, effects: EngineEffect[], comment?: string): void {
+  Object.assign(task, { status, decision, closedAt: now, ...(by ? { decidedBy: by } : {}), ...(comment ? { comment } : {}) });
+  effects.push({ type: 'task_closed', taskId: task.id });
+}
+
+function closeTasks(
+  state: ProposalEngineState,
+  match: (t: TaskState) => boolean,
+  status: 'done' | 'cancelled',
+  decision: string,
+  by: string | null,
+  now: string,
+  effects: EngineEffect[],
+  comment?: string,
+): void {
+  for (const t of state.tasks) if (t.status === 'open' && match(t)) closeTask(state, t, status, decision, by, now, effects, comment);
+}
+
+export function openTasks(state: ProposalEngineState): TaskState[] {
+  return state.tasks.filter((t) => t.status === 'open');
+}

@@ -1,0 +1,148 @@
+import { RoleName } from './process-definition';
+
+export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
+export type ApprovalDecision = 'approve' | 'request_changes' | 'reject';
+
+export interface Actor {
+  id: string;
+  roles: RoleName[];
+}
+
+export interface TaskState {
+  id: string;
+  stage: string;
+  kind: 'work' | 'approval';
+  role: RoleName | 'owner';
+  assigneeId: string | null;
+  onBehalfOfId: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  actions: string[];
+  openedAt: string;
+  dueAt: string | null;
+  closedAt?: string;
+  decision?: string;
+  decidedBy?: string;
+  comment?: string;
+}
+
+export interface DocumentRef {
+  kind: string;
+  documentId: string;
+  version: number;
+  fileName: string;
+}
+
+export interface CoordinationRemark {
+  id: string;
+  body: string;
+  remarks: string;
+  replyDeadline: string | null;
+  recordedAt: string;
+  response: string | null;
+  respondedAt: string | null;
+  respondedBy: string | null;
+}
+
+export interface ActionItem {
+  id: string;
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  status: 'open' | 'done';
+  completedAt: string | null;
+  completedBy: string | null;
+}
+
+export interface ProposalEngineState {
+  proposalId: string;
+  ownerId: string;
+  division: string | null;
+  definitionVersion: string;
+  stage: string;
+  status: ProposalStatus;
+  phase: 'work' | 'approval' | 'closed';
+  chainIndex: number;
+  stageEnteredAt: string;
+  dueAt: string | null;
+  tasks: TaskState[];
+  documents: DocumentRef[];
+  fields: Record<string, string>;
+  remarks: CoordinationRemark[];
+  actionItems: ActionItem[];
+  annexesAccepted: string[];
+  reservations: string[];
+  cabinet: { outcome: string; resolutionNumber?: string; resolutionDate?: string; remarks?: string } | null;
+  parliament: { outcome: string; lawNumber?: string; lawDate?: string; remarks?: string } | null;
+  deposit: { depositDate: string; entryIntoForce: string | null } | null;
+  counters: { task: number; remark: number; item: number };
+}
+
+/** Everything a person (or the system) can do to a proposal; the API maps each endpoint to one of these. */
+export type ProposalAction =
+  | { type: 'submit'; actor: Actor }
+  | { type: 'edit_draft'; actor: Actor; fields: Record<string, string> }
+  | { type: 'attach_document'; actor: Actor; document: DocumentRef }
+  | { type: 'complete_work'; actor: Actor; comment?: string }
+  | { type: 'decide'; actor: Actor; taskId: string; decision: ApprovalDecision; comment?: string; returnToStage?: string }
+  | {
+      type: 'cabinet_outcome';
+      actor: Actor;
+      outcome: 'approved' | 'returned' | 'rejected';
+      resolutionNumber?: string;
+      resolutionDate?: string;
+      remarks?: string;
+    }
+  | {
+      type: 'parliament_outcome';
+      actor: Actor;
+      outcome: 'ratified' | 'returned' | 'rejected';
+      lawNumber?: string;
+      lawDate?: string;
+      annexesAccepted?: string[];
+      reservations?: string[];
+      remarks?: string;
+    }
+  | { type: 'record_remark'; actor: Actor; body: string; remarks: string; replyDeadline?: string }
+  | { type: 'respond_remark'; actor: Actor; remarkId: string; response: string }
+  | { type: 'record_deposit'; actor: Actor; depositDate: string }
+  | { type: 'add_action_item'; actor: Actor; title: string; ownerId: string; dueDate: string }
+  | { type: 'reassign_action_item'; actor: Actor; itemId: string; ownerId: string }
+  | { type: 'complete_action_item'; actor: Actor; itemId: string }
+  | { type: 'reassign_task'; actor: Actor; taskId: string; assigneeId: string }
+  | { type: 'withdraw'; actor: Actor; reason: string }
+  // System actions, sent by the workflow itself:
+  | { type: 'task_assigned'; taskId: string; assigneeId: string; onBehalfOfId: string | null }
+  | { type: 'check_completion' };
+
+export type RefusalCode = 'not_allowed_now' | 'not_your_task' | 'missing_requirement' | 'invalid_input' | 'self_approval';
+
+export interface EngineRefusal {
+  code: RefusalCode;
+  message: string;
+  stage: string;
+  missing?: string[];
+}
+
+export type EngineEffect =
+  | {
+      type: 'event';
+      eventType: string;
+      fromStage: string | null;
+      toStage: string | null;
+      actorId: string | null;
+      onBehalfOfId?: string | null;
+      comment?: string | null;
+      data?: Record<string, unknown>;
+    }
+  | { type: 'task_opened'; taskId: string }
+  | { type: 'task_closed'; taskId: string }
+  | { type: 'task_reassigned'; taskId: string }
+  | { type: 'stage_changed'; from: string; to: string };
+
+export interface EngineContext {
+  now: Date;
+  /** Milliseconds in one definition day: 86,400,000 in production, far less in tests. */
+  dayMs: number;
+  /** Entry into force for a deposit on the given date, from the convention's own rule; null when unknown. */
+  entryIntoForce(fields: Record<string, string>, depositDate: string): string | null;
+}

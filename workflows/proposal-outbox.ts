@@ -1,0 +1,43 @@
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { AccordActivities } from '../activities';
+import type { ProposalEventRecord } from '../libs/db/repositories/proposal-projection.repository';
+import type { TaskRecord } from '../libs/contracts';
+
+// Read-model writes retry until the database is back: losing a timeline event is worse than waiting.
+const { recordProposalEvent, recordTask } = proxyActivities<AccordActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type OutboxItem = { kind: 'event'; record: ProposalEventRecord } | { kind: 'task'; record: TaskRecord };
+
+/**
+ * Read-model writes leave the workflow in order, one at a time, from a single queue: actions never wait for the
+ * database, and a slow or absent database delays the read model without blocking decisions.
+ */
+export class ProposalOutbox {
+  private readonly items: OutboxItem[] = [];
+  private started = false;
+
+  push(item: OutboxItem): void {
+    this.items.push(item);
+    if (!this.started) {
+      this.started = true;
+      void this.drain();
+    }
+  }
+
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      await condition(() => this.items.length > 0);
+      const item = this.items[0];
+      if (item.kind === 'event') await recordProposalEvent(item.record);
+      else await recordTask(item.record);
+      this.items.shift();
+    }
+  }
+}
