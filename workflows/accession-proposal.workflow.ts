@@ -29,7 +29,8 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 const HANDLED_REQUESTS_KEPT = 200;
 
 const { resolveTaskAssignee } = proxyActivities<AccordActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Short: these are single quick queries, and after a worker crash the retry waits this long.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

@@ -5,7 +5,8 @@ import type { TaskRecord } from '../libs/contracts';
 
 // Read-model writes retry until the database is back: losing a timeline event is worse than waiting.
 const { recordProposalEvent, recordTask } = proxyActivities<AccordActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Short: these are single quick queries, and after a worker crash the retry waits this long.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

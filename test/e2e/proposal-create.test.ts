@@ -1,9 +1,12 @@
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
+import { createUserAndLogin, SignedInUser } from '../support/users';
 
 describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> PostgreSQL)', () => {
   let stack: AccordStack;
+  let officer: SignedInUser;
   beforeAll(async () => {
     stack = await startAccordStack();
+    officer = await createUserAndLogin(stack, ['officer']);
   });
   afterAll(() => stack?.close());
 
@@ -15,11 +18,11 @@ describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> 
   });
 
   it('stores the draft, starts its workflow, and shows the status the workflow reported', async () => {
-    const created = await stack.http().post('/api/v1/proposals').send(draft).expect(201);
+    const created = await officer.http.post('/api/v1/proposals').send(draft).expect(201);
     expect(created.body).toMatchObject({ kind: 'accession', stage: 'DRAFT', workflowId: `proposal-${created.body.id}` });
 
     const res = await eventually(
-      () => stack.http().get(`/api/v1/proposals/${created.body.id}`),
+      () => officer.http.get(`/api/v1/proposals/${created.body.id}`),
       (r) => r.body.workflowStatus === 'RUNNING',
     );
     expect(res.status).toBe(200);
@@ -30,11 +33,11 @@ describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> 
 
   it('a retried create (same request id) returns the same proposal and starts no second workflow', async () => {
     const body = { ...draft, requestId: `retry-${Date.now()}` };
-    const first = await stack.http().post('/api/v1/proposals').send(body).expect(201);
-    const again = await stack.http().post('/api/v1/proposals').send(body).expect(200);
+    const first = await officer.http.post('/api/v1/proposals').send(body).expect(201);
+    const again = await officer.http.post('/api/v1/proposals').send(body).expect(200);
     expect(again.body.id).toBe(first.body.id);
 
-    const viaHeader = await stack.http().post('/api/v1/proposals').set('Idempotency-Key', `hdr-${Date.now()}`).send(draft).expect(201);
+    const viaHeader = await officer.http.post('/api/v1/proposals').set('Idempotency-Key', `hdr-${Date.now()}`).send(draft).expect(201);
     expect(viaHeader.body.id).not.toBe(first.body.id);
 
     const client = stack.api.get(require('@temporalio/client').Client);
@@ -45,13 +48,13 @@ describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> 
 
   it('refuses a request id reused for a different proposal', async () => {
     const requestId = `reuse-${Date.now()}`;
-    await stack.http().post('/api/v1/proposals').send({ ...draft, requestId }).expect(201);
-    const res = await stack.http().post('/api/v1/proposals').send({ ...draft, titleEn: 'Something else entirely', requestId }).expect(409);
+    await officer.http.post('/api/v1/proposals').send({ ...draft, requestId }).expect(201);
+    const res = await officer.http.post('/api/v1/proposals').send({ ...draft, titleEn: 'Something else entirely', requestId }).expect(409);
     expect(res.body.code).toBe('conflict');
   });
 
   it('refuses bad input with the field and reason, in one error shape', async () => {
-    const res = await stack.http().post('/api/v1/proposals').send({ kind: 'treaty', titleEn: 'x', extra: 1 }).expect(400);
+    const res = await officer.http.post('/api/v1/proposals').send({ kind: 'treaty', titleEn: 'x', extra: 1 }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed', messageMn: expect.any(String) });
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['kind', 'titleEn', 'titleMn', 'extra']));
@@ -59,8 +62,8 @@ describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> 
   });
 
   it('answers 404 for an unknown proposal and 400 for a malformed id', async () => {
-    await stack.http().get('/api/v1/proposals/6f1c0f5e-3f4e-4c5a-9b1a-2d3e4f5a6b7c').expect(404);
-    const bad = await stack.http().get('/api/v1/proposals/not-a-uuid').expect(400);
+    await officer.http.get('/api/v1/proposals/6f1c0f5e-3f4e-4c5a-9b1a-2d3e4f5a6b7c').expect(404);
+    const bad = await officer.http.get('/api/v1/proposals/not-a-uuid').expect(400);
     expect(bad.body.code).toBe('validation_failed');
   });
 

@@ -49,10 +49,11 @@ export class ProposalDriver {
   }
 
   /** The open approval task once the workflow has assigned it to a person. */
-  async openApprovalTask(id: string): Promise<{ id: string; role: string; assigneeId: string }> {
+  async openApprovalTask(id: string, timeoutMs = 15000): Promise<{ id: string; role: string; assigneeId: string }> {
     const state = await eventually(
       () => this.gateway.queryState(id),
       (s) => !!s?.tasks.some((t) => t.status === 'open' && t.kind === 'approval' && t.assigneeId),
+      timeoutMs,
     );
     const t = state!.tasks.find((x) => x.status === 'open' && x.kind === 'approval' && x.assigneeId)!;
     return { id: t.id, role: t.role, assigneeId: t.assigneeId! };

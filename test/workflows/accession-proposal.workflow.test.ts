@@ -2,6 +2,8 @@ import { ProposalActionRefusedError } from '../../libs/temporal';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { Organisation, seedOrganisation } from '../support/organisation.fixture';
 import { ProposalDriver } from '../support/proposal-driver';
+import { recordHistory } from '../support/history-recorder';
+import { Client } from '@temporalio/client';
 
 describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)', () => {
   let stack: AccordStack;
@@ -44,6 +46,7 @@ describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)',
     }
     const row = await eventually(() => d.row(id), (r) => r.stage === 'CABINET_REVIEW');
     expect(row).toMatchObject({ stage: 'CABINET_REVIEW', status: 'open', current_assignees: [org.owner.id] });
+    await recordHistory(stack.api.get(Client), `proposal-${id}`, 'accession-to-cabinet-review');
   });
 
   it('an action of the wrong person or stage is refused with the reason and changes nothing', async () => {
@@ -70,6 +73,7 @@ describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)',
     expect(a1.eventSeq).toBeLessThan(r1.eventSeq);
     const timeline = await d.settledTimeline(id);
     expect(timeline.filter((e) => e.type === 'SUBMITTED')).toHaveLength(1);
+    await recordHistory(stack.api.get(Client), `proposal-${id}`, 'accession-duplicate-request');
   });
 
   it('the timeline in PostgreSQL is complete and gap-free, and search attributes follow the stage', async () => {
@@ -87,5 +91,54 @@ describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)',
       (x: { searchAttributes: Record<string, unknown> }) => (x.searchAttributes.AccordStage as string[])?.[0] === 'INTERNAL_REVIEW',
     );
     expect(desc.searchAttributes).toMatchObject({ AccordStage: ['INTERNAL_REVIEW'], AccordKind: ['accession'], AccordOwner: [org.owner.id] });
+  });
+
+  it('runs the whole lifecycle to COMPLETED once action items are done and the convention is in force', async () => {
+    const id = await toInternalReview();
+    for (let i = 0; i < 4; i++) {
+      const task = await d.openApprovalTask(id);
+      const who = [org.head, org.lawyer, org.deputy, org.chief].find((p) => p.id === task.assigneeId)!;
+      await d.act(id, who, (a) => ({ type: 'decide', actor: a, taskId: task.id, decision: 'approve' }));
+    }
+    await d.act(id, org.owner, (a) => ({ type: 'cabinet_outcome', actor: a, outcome: 'returned', remarks: 'Consult the Ministry of Justice' }));
+    expect((await d.gateway.queryState(id))!.stage).toBe('COORDINATION');
+    await d.act(id, org.owner, (a) => ({ type: 'complete_work', actor: a }));
+    for (let i = 0; i < 4; i++) {
+      const task = await d.openApprovalTask(id);
+      const who = [org.head, org.lawyer, org.deputy, org.chief].find((p) => p.id === task.assigneeId)!;
+      await d.act(id, who, (a) => ({ type: 'decide', actor: a, taskId: task.id, decision: 'approve' }));
+    }
+    await d.act(id, org.owner, (a) => ({ type: 'cabinet_outcome', actor: a, outcome: 'approved', resolutionNumber: '217', resolutionDate: '2026-01-14' }));
+    await d.act(id, org.owner, (a) => ({ type: 'parliament_outcome', actor: a, outcome: 'ratified', lawNumber: 'XI-45', lawDate: '2026-02-02', annexesAccepted: ['GA', 'A', 'B'], reservations: ['Standard 3.32'] }));
+    // Deposited long enough ago that the three months of the Revised Kyoto Convention have passed.
+    await d.act(id, org.owner, (a) => ({ type: 'record_deposit', actor: a, depositDate: '2026-03-02' }));
+    const state = await d.gateway.queryState(id);
+    expect(state!.deposit).toEqual({ depositDate: '2026-03-02', entryIntoForce: '2026-06-02' });
+    await d.act(id, org.owner, (a) => ({ type: 'add_action_item', actor: a, title: 'Amend customs procedures regulation', ownerId: org.colleague.id, dueDate: '2026-12-31' }));
+    await d.act(id, org.colleague, (a) => ({ type: 'complete_action_item', actor: a, itemId: 'i1' }));
+    const row = await eventually(() => d.row(id), (r) => r.stage === 'COMPLETED');
+    expect(row).toMatchObject({ stage: 'COMPLETED', status: 'completed', workflow_status: 'COMPLETED', current_assignees: [] });
+    const result = await stack.api.get(Client).workflow.getHandle(`proposal-${id}`).result();
+    expect(result.stage).toBe('COMPLETED');
+    const [{ open }] = await d.ds.query(`SELECT count(*)::int AS open FROM tasks WHERE proposal_id = $1 AND status = 'open'`, [id]);
+    expect(open).toBe(0);
+    await recordHistory(stack.api.get(Client), `proposal-${id}`, 'accession-completed');
+  });
+
+  it('rejection and withdrawal end the workflow with no open task', async () => {
+    const rejected = await toInternalReview();
+    const task = await d.openApprovalTask(rejected);
+    await d.act(rejected, org.head, (a) => ({ type: 'decide', actor: a, taskId: task.id, decision: 'reject', comment: 'Not a priority this year' }));
+    const withdrawn = await d.create(org.owner);
+    await d.act(withdrawn, org.owner, (a) => ({ type: 'withdraw', actor: a, reason: 'Duplicate of another draft' }));
+    for (const [id, stage] of [[rejected, 'REJECTED'], [withdrawn, 'WITHDRAWN']]) {
+      const row = await eventually(() => d.row(id), (r) => r.stage === stage);
+      expect(row).toMatchObject({ stage, workflow_status: 'COMPLETED' });
+      const [{ open }] = await d.ds.query(`SELECT count(*)::int AS open FROM tasks WHERE proposal_id = $1 AND status = 'open'`, [id]);
+      expect(open).toBe(0);
+    }
+    await expect(d.act(withdrawn, org.owner, (a) => ({ type: 'submit', actor: a }))).rejects.toThrow(/closed/);
+    await recordHistory(stack.api.get(Client), `proposal-${rejected}`, 'accession-rejected');
+    await recordHistory(stack.api.get(Client), `proposal-${withdrawn}`, 'accession-withdrawn');
   });
 });

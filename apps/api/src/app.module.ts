@@ -4,8 +4,13 @@ import { AccordConfigModule, AppConfig } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/db';
 import { httpLoggerParams } from '../../../libs/logging';
 import { TemporalClientModule } from '../../../libs/temporal';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthorizationModule } from './common/authorization/authorization.module';
 import { HealthModule } from './health/health.module';
+import { MailPreviewModule } from './mail-preview/mail-preview.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -17,7 +22,12 @@ export class AppModule {
         LoggerModule.forRoot(httpLoggerParams(config.logLevel)),
         DatabaseModule,
         TemporalClientModule,
+        AuditModule,
+        AuthModule,
+        AuthorizationModule,
+        UsersModule,
         HealthModule,
+        MailPreviewModule,
         ProposalsModule,
       ],
     };

@@ -12,7 +12,18 @@ async function bootstrap(): Promise<void> {
   installWorkerRuntime(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: stop polling, let in-flight activities finish, close connections, exit 0.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   const worker = app.get(TemporalWorkerService);
   try {
     await worker.done;

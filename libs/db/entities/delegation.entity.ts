@@ -24,7 +24,8 @@ export class DelegationEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @Column({ name: 'create_request_id', type: 'varchar', length: 128, nullable: true })
+  /** `<creator id>:<client request id>`: request ids are scoped to the person who sent them. */
+  @Column({ name: 'create_request_id', type: 'varchar', length: 200, nullable: true })
   createRequestId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -41,7 +41,7 @@ export class UsersAndSecurity1795664977893 implements MigrationInterface {
         ends_at timestamptz NOT NULL,
         reason text NOT NULL DEFAULT '',
         created_by uuid NULL REFERENCES users(id) ON DELETE SET NULL,
-        create_request_id varchar(128) NULL,
+        create_request_id varchar(200) NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         revoked_at timestamptz NULL,
         revoked_by uuid NULL REFERENCES users(id) ON DELETE SET NULL,

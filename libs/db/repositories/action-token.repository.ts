@@ -36,6 +36,8 @@ export interface ConsumeResult {
   record: ActionTokenEntity | null;
 }
 
+// UPDATE ... RETURNING sits in a CTE throughout: TypeORM's query() hands back [rows, count] for a bare UPDATE.
+
 /**
  * Action-link tokens. The raw token exists only in the email and in the request that carries it back; here it
  * is only ever hashed. Using one link of a task closes the task's other links in the same transaction, under a
@@ -93,10 +95,12 @@ export class ActionTokenRepository {
       const taskId = found[0].task_id;
       await this.lockTask(tx, taskId);
       const used: Array<{ id: string }> = await tx.query(
-        `UPDATE action_tokens
-            SET status = 'used', used_at = now(), used_by = COALESCE($3::uuid, assignee_id), closed_request_id = $2
-          WHERE token_hash = $1 AND status = 'active' AND expires_at > now()
-          RETURNING id`,
+        `WITH u AS (
+           UPDATE action_tokens
+              SET status = 'used', used_at = now(), used_by = COALESCE($3::uuid, assignee_id), closed_request_id = $2
+            WHERE token_hash = $1 AND status = 'active' AND expires_at > now()
+            RETURNING id)
+         SELECT id FROM u`,
         [hash, requestId, actorId ?? null],
       );
       if (used.length) {
@@ -122,9 +126,11 @@ export class ActionTokenRepository {
       if (!found.length) return false;
       await this.lockTask(tx, found[0].task_id);
       const restored: unknown[] = await tx.query(
-        `UPDATE action_tokens SET status = 'active', used_at = NULL, used_by = NULL, closed_request_id = NULL
-          WHERE id = $1 AND status = 'used' AND closed_request_id = $2
-          RETURNING id`,
+        `WITH u AS (
+           UPDATE action_tokens SET status = 'active', used_at = NULL, used_by = NULL, closed_request_id = NULL
+            WHERE id = $1 AND status = 'used' AND closed_request_id = $2
+            RETURNING id)
+         SELECT id FROM u`,
         [tokenId, requestId],
       );
       if (!restored.length) return false;
@@ -142,9 +148,11 @@ export class ActionTokenRepository {
     return this.dataSource.transaction(async (tx) => {
       await this.lockTask(tx, taskId);
       const rows: unknown[] = await tx.query(
-        `UPDATE action_tokens SET status = 'revoked', revoked_at = now(), revoked_reason = $2
-          WHERE task_id = $1 AND status = 'active'
-          RETURNING id`,
+        `WITH u AS (
+           UPDATE action_tokens SET status = 'revoked', revoked_at = now(), revoked_reason = $2
+            WHERE task_id = $1 AND status = 'active'
+            RETURNING id)
+         SELECT id FROM u`,
         [taskId, reason],
       );
       return rows.length;
@@ -155,9 +163,11 @@ export class ActionTokenRepository {
   async revokeForEmail(emailIdempotencyKey: string, tokenIds: string[], reason: ActionTokenRevokeReason): Promise<number> {
     if (!tokenIds.length) return 0;
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE action_tokens SET status = 'revoked', revoked_at = now(), revoked_reason = $3
-        WHERE email_idempotency_key = $1 AND id = ANY($2::bigint[]) AND status = 'active'
-        RETURNING id`,
+      `WITH u AS (
+         UPDATE action_tokens SET status = 'revoked', revoked_at = now(), revoked_reason = $3
+          WHERE email_idempotency_key = $1 AND id = ANY($2::bigint[]) AND status = 'active'
+          RETURNING id)
+       SELECT id FROM u`,
       [emailIdempotencyKey, tokenIds, reason],
     );
     return rows.length;

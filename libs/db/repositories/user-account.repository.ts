@@ -96,8 +96,8 @@ export class UserAccountRepository {
   }
 
   /**
-   * Applies an edit. Deactivation or a change of roles bumps the session version (open sessions end at once), and
-   * an edit that takes away an active admin is undone if none would remain; admin rows are locked first so two
+   * Applies an edit. Deactivation bumps the session version (open sessions end at once; roles need no bump, they
+   * are read afresh on every request), and an edit that takes away an active admin is undone if none would remain; admin rows are locked first so two
    * concurrent demotions cannot both pass the check.
    */
   async update(id: string, patch: UserAccountPatch): Promise<UserEntity | null> {
@@ -107,7 +107,7 @@ export class UserAccountRepository {
       }
       const before = await tx.getRepository(UserEntity).findOneBy({ id });
       if (!before) return null;
-      const endsSessions = (patch.active === false && before.active) || (patch.roles !== undefined && !sameSet(patch.roles, before.roles));
+      const endsSessions = patch.active === false && before.active;
       const wasAdmin = before.active && before.roles.includes('admin');
       const staysAdmin = (patch.active ?? before.active) && (patch.roles ?? before.roles).includes('admin');
       await tx.getRepository(UserEntity).update(
@@ -156,8 +156,4 @@ export class UserAccountRepository {
 async function assertAnActiveAdmin(tx: EntityManager): Promise<void> {
   const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users WHERE active AND 'admin' = ANY(roles)`);
   if (n < 1) throw new LastAdminError();
-}
-
-function sameSet<T>(a: T[], b: T[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }

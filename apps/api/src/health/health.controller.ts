@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Access } from '../common/authorization/access.decorator';
 import { TemporalHealthIndicator } from './temporal.health-indicator';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Access('public')
   @HealthCheck()
   @ApiOperation({ summary: 'Reachability of PostgreSQL and Temporal (503 when either is down)' })
   check() {

@@ -85,7 +85,7 @@ export class AuthorizationModule implements OnApplicationBootstrap {
 
   /** A route without an access rule is refused at every call; say so loudly at start rather than at first use. */
   onApplicationBootstrap(): void {
-    const missing = discoverRoutes(this, { prefix: '', excluded: [] }).filter((r) => !r.rule);
+    const missing = discoverRoutes({ discovery: this.discovery, scanner: this.scanner, reflector: this.reflector }, { prefix: '', excluded: [] }).filter((r) => !r.rule);
     for (const r of missing) this.logger.error({ route: `${r.controller}.${r.handler}`, method: r.method, path: r.path }, 'route declares no @Access rule: every call is refused');
   }
 }

@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ActionTokenEntity, hashActionToken, isWellFormedActionToken, ProposalRepository } from '../../../../libs/db';
+import { isLanguage, Language, Localized, STANDARD_ACTIONS } from '../../../../libs/mail';
+import { ActionCsrfService } from './action-csrf.service';
+import { ActionLinkState, ActionTokenService } from './action-token.service';
+import { PageLinkFacts, renderConfirmPage, RenderedPage, renderResultPage } from './pages/action-pages';
+import { TASK_DECISION_PORT, TaskDecisionPort } from './task-decision.port';
+import { ActionFormDto } from './dto/action-form.dto';
+
+export interface ShownPage extends RenderedPage {
+  /** A nonce to set as the page's cookie (only on the confirmation page). */
+  nonce?: string;
+}
+
+/** Request id of the decision a link makes: one per link, so a released and retried click is the same update. */
+export function actionLinkRequestId(link: ActionTokenEntity): string {
+  return `action-link-${link.id}`;
+}
+
+/**
+ * The email action-link flow: GET/HEAD shows a confirmation page and never changes anything; a confirmed POST
+ * (CSRF-checked) uses the link up and hands the decision to the workflow through the TaskDecisionPort.
+ */
+@Injectable()
+export class ActionLinksService {
+  private readonly logger = new Logger(ActionLinksService.name);
+
+  constructor(
+    private readonly tokens: ActionTokenService,
+    private readonly csrf: ActionCsrfService,
+    private readonly proposals: ProposalRepository,
+    @Inject(TASK_DECISION_PORT) private readonly decisions: TaskDecisionPort,
+  ) {}
+
+  async show(token: string, formAction: string, cookieNonce: string | undefined): Promise<ShownPage> {
+    const state = await this.tokens.inspect(token);
+    if (state.kind !== 'active') return this.statePage(state);
+    const nonce = this.csrf.isNonce(cookieNonce) ? cookieNonce : this.csrf.newNonce();
+    const page = await this.confirmPage(state.link, formAction, this.csrf.formToken(hashActionToken(token), nonce));
+    return { ...page, nonce };
+  }
+
+  async confirm(token: string, formAction: string, form: ActionFormDto, cookieNonce: string | undefined): Promise<RenderedPage> {
+    if (!isWellFormedActionToken(token)) return renderResultPage('invalid', { language: 'mn' });
+    const tokenHash = hashActionToken(token);
+    if (!this.csrf.verify(tokenHash, cookieNonce, form.csrf)) {
+      const state = await this.tokens.inspect(token);
+      // A dead link says so whatever the form; a live one asks for the confirmation page again.
+      if (state.kind !== 'active') return this.statePage(state);
+      return renderResultPage('form_expired', { language: this.language(state.link), retryHref: formAction });
+    }
+    const state = await this.tokens.inspect(token);
+    if (state.kind !== 'active') return this.statePage(state);
+    const link = state.link;
+    const comment = form.comment?.trim() ?? '';
+    if (link.commentRequired && !comment) {
+      return this.confirmPage(link, formAction, form.csrf!, { comment: form.comment, commentMissing: true });
+    }
+
+    const requestId = actionLinkRequestId(link);
+    const consumed = await this.tokens.consume(token, requestId);
+    if (consumed.kind !== 'consumed') return this.statePage(consumed);
+
+    const facts = await this.facts(link);
+    let outcome;
+    try {
+      outcome = await this.decisions.decide(link.taskId, link.action, link.assigneeId, comment || null, requestId, { proposalId: link.proposalId });
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, taskId: link.taskId, requestId }, 'decision could not be delivered; link released');
+      await this.tokens.release(link, requestId).catch(() => undefined);
+      return renderResultPage('unavailable', { language: this.language(link), link: facts });
+    }
+    switch (outcome.outcome) {
+      case 'applied':
+        return renderResultPage('done', { language: this.language(link), link: facts, decidedAt: outcome.decidedAt ?? consumed.link.usedAt });
+      case 'already_decided':
+        // The link did nothing: it is not "used" by this person. The task is closed, so all its links go.
+        await this.tokens.release(link, requestId);
+        await this.tokens.revokeForTask(link.taskId, 'task_closed');
+        return renderResultPage('already_decided', {
+          language: this.language(link),
+          link: facts,
+          decidedBy: outcome.decidedBy,
+          decidedAt: outcome.decidedAt,
+          decision: outcome.decision,
+        });
+      case 'not_allowed':
+        // The task is still open (e.g. a document is missing): keep the link usable for later.
+        await this.tokens.release(link, requestId);
+        return renderResultPage('not_allowed', { language: this.language(link), link: facts, reason: outcome.reason });
+    }
+  }
+
+  private async confirmPage(link: ActionTokenEntity, formAction: string, csrf: string, extra: { comment?: string; commentMissing?: boolean } = {}): Promise<RenderedPage> {
+    return renderConfirmPage({
+      language: this.language(link),
+      link: { ...(await this.facts(link)), assigneeName: link.assigneeName, expiresAt: link.expiresAt },
+      formAction,
+      csrf,
+      commentRequired: link.commentRequired,
+      tone: STANDARD_ACTIONS[link.action]?.tone ?? 'primary',
+      ...extra,
+    });
+  }
+
+  private async statePage(state: Exclude<ActionLinkState, { kind: 'active' }>): Promise<RenderedPage> {
+    if (state.kind === 'invalid') return renderResultPage('invalid', { language: 'mn' });
+    const link = state.link;
+    const language = this.language(link);
+    const facts = await this.facts(link);
+    switch (state.kind) {
+      case 'used':
+        return renderResultPage('used', { language, link: facts, decidedBy: link.assigneeName, decidedAt: link.usedAt });
+      case 'expired':
+        return renderResultPage('expired', { language, link: { ...facts, expiresAt: link.expiresAt } });
+      case 'revoked': {
+        const winner = state.decidedWith;
+        if (state.reason === 'superseded' && winner) {
+          return renderResultPage('already_decided', { language, link: facts, decidedBy: winner.assigneeName, decidedAt: winner.usedAt, decision: label(winner) });
+        }
+        return renderResultPage('revoked', { language, link: facts, revokedReason: state.reason });
+      }
+    }
+  }
+
+  private async facts(link: ActionTokenEntity): Promise<PageLinkFacts> {
+    const proposal = await this.proposals.findById(link.proposalId).catch(() => null);
+    return { actionLabel: label(link), proposalTitle: proposal ? { mn: proposal.titleMn, en: proposal.titleEn } : null };
+  }
+
+  private language(link: ActionTokenEntity): Language {
+    return isLanguage(link.language) ? link.language : 'mn';
+  }
+}
+
+function label(link: ActionTokenEntity): Localized {
+  return { mn: link.labelMn, en: link.labelEn };
+}
