@@ -19,6 +19,13 @@ async function main() {
   const temporalPort = Number(env.ACCORD_TEMPORAL_PORT ?? 7233);
   const uiPort = Number(env.ACCORD_TEMPORAL_UI_PORT ?? temporalPort + 1000);
 
+  // Likewise an SMTP_HOST elsewhere means a real mail server; on loopback (or unset) a local mail catcher
+  // (maildev) takes every email, unless ACCORD_MAILDEV=0 says one is already running.
+  const ownMail = env.ACCORD_MAILDEV !== '0' && (!env.SMTP_HOST || ['127.0.0.1', 'localhost', '::1'].includes(env.SMTP_HOST));
+  const smtpPort = Number(env.SMTP_PORT ?? 1025);
+  const mailWebPort = Number(env.MAILDEV_WEB_PORT ?? 1080);
+  if (ownMail) Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false' });
+
   // A TEMPORAL_ADDRESS in the environment means a cluster someone else runs: use it, start nothing.
   const ownTemporal = !env.TEMPORAL_ADDRESS;
   if (ownTemporal) {
@@ -26,7 +33,11 @@ async function main() {
     env.TEMPORAL_UI_URL ??= `http://localhost:${uiPort}`;
   }
 
-  for (const [port, what] of [[apiPort, 'API_PORT'], ...(ownTemporal ? [[temporalPort, 'ACCORD_TEMPORAL_PORT'], [uiPort, 'ACCORD_TEMPORAL_UI_PORT']] : [])]) {
+  for (const [port, what] of [
+    [apiPort, 'API_PORT'],
+    ...(ownTemporal ? [[temporalPort, 'ACCORD_TEMPORAL_PORT'], [uiPort, 'ACCORD_TEMPORAL_UI_PORT']] : []),
+    ...(ownMail ? [[smtpPort, 'SMTP_PORT'], [mailWebPort, 'MAILDEV_WEB_PORT']] : []),
+  ]) {
     if (await portInUse(port)) throw new Error(`port ${port} is already in use (is Accord already running? otherwise set ${what})`);
   }
 
@@ -41,6 +52,16 @@ async function main() {
     const { child } = await startTemporalDevServer({ cli, port: temporalPort, uiPort, dbFile: join(repoRoot, '.data', 'temporal.sqlite') });
     children.push(child);
     watch(child);
+  }
+
+  if (ownMail) {
+    // Loopback only: without --ip/--web-ip maildev listens on every interface.
+    say(`starting the development mail inbox (maildev) on SMTP 127.0.0.1:${smtpPort}, web 127.0.0.1:${mailWebPort}...`);
+    const maildevArgs = ['--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(mailWebPort), '--web-ip', '127.0.0.1'];
+    const maildev = startService('maildev', join(repoRoot, 'node_modules', '.bin', 'maildev'), maildevArgs, { env });
+    children.push(maildev);
+    watch(maildev);
+    await waitFor('maildev', async () => (await fetch(`http://127.0.0.1:${mailWebPort}/`, { headers: { accept: 'text/html' } })).ok, { timeoutMs: 30000, child: maildev });
   }
 
   const prep = spawnSync(process.execPath, ['dist/libs/db/cli/prepare-database.cli.js'], { cwd: repoRoot, env, stdio: 'inherit' });
@@ -63,6 +84,7 @@ async function main() {
     `  Health       ${base}/health`,
     `  OpenAPI docs ${base}/docs`,
     ...(ownTemporal ? [`  Temporal UI  ${env.TEMPORAL_UI_URL}`] : [`  Temporal     ${env.TEMPORAL_ADDRESS} (external)`]),
+    ...(ownMail ? [`  Mail inbox   http://localhost:${mailWebPort} (maildev: every email Accord sends lands here)`] : [`  SMTP         ${env.SMTP_HOST}:${env.SMTP_PORT} (external)`]),
     'Press Ctrl-C to stop everything.',
     '',
   ];
@@ -81,7 +103,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping...');
-  // Reverse start order: the API stops taking requests, the worker drains, Temporal goes last.
+  // Reverse start order: the API stops taking requests, the worker drains, then the mail inbox and Temporal.
   for (const child of [...children].reverse()) await stopService(child);
   say('stopped');
   process.exit(code);

@@ -3,7 +3,7 @@
 // `npm test -- <jest args>` passes arguments through, e.g. `npm test -- test/e2e`. `--unit` runs only the
 // pure unit specs, with no server and no database.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, freePort, killAllNow, repoRoot, say, stopService } from './lib/process-tools.mjs';
 
@@ -43,7 +43,45 @@ async function main() {
   database = await createTestDatabase(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accord');
   say(`test database: ${new URL(database).pathname.slice(1)}`);
   Object.assign(env, { TEMPORAL_ADDRESS: server.address, TEMPORAL_CLI: cli, DATABASE_URL: database, ACCORD_TEST_LAYER: 'all' });
+  if (browserTestsSelected(jestArgs)) {
+    const { ensureChromium } = await import('./lib/chromium.mjs');
+    // Without Chromium only the browser tests fail (with this reason); the rest still run.
+    await ensureChromium().catch((err) => {
+      say(`browser tests cannot run: ${err.message}`);
+      env.ACCORD_CHROMIUM_MISSING = err.message;
+    });
+  }
   return runJest(jestArgs, env);
+}
+
+// Whether these jest arguments select a browser test (a file under test/ named *browser*.test.ts), so Chromium is needed.
+function browserTestsSelected(argv) {
+  const files = readdirSync(join(repoRoot, 'test'), { recursive: true })
+    .map((f) => `test/${f}`)
+    .filter((f) => /browser[^/]*\.test\.ts$/.test(f));
+  if (!files.length) return false;
+  const multi = new Set(['--selectProjects', '--testPathPatterns']);
+  const single = new Set(['-t', '--testNamePattern', '--outputFile', '-w', '--maxWorkers', '-c', '--config', '--testTimeout', '--shard', '--seed', '--reporters']);
+  const projects = [];
+  const patterns = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (multi.has(a)) {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) (a === '--selectProjects' ? projects : patterns).push(argv[++i]);
+    } else if (single.has(a)) i++;
+    else if (!a.startsWith('-')) patterns.push(a);
+  }
+  if (projects.length && !projects.includes('e2e')) return false;
+  if (!patterns.length) return true;
+  return files.some((f) =>
+    patterns.some((p) => {
+      try {
+        return new RegExp(p).test(f);
+      } catch {
+        return f.includes(p);
+      }
+    }),
+  );
 }
 
 function run(cmd, argv, env) {

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -87,6 +88,10 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
           outbox.push({ kind: 'task', record: taskRecord(task) });
           break;
         }
+        case 'task_assigned':
+          // Histories recorded before this change did not write the task row on assignment.
+          if (patched('task-row-on-assignment')) outbox.push({ kind: 'task', record: taskRecord(state.tasks.find((t) => t.id === e.taskId)!) });
+          break;
         case 'task_closed':
         case 'task_reassigned':
           outbox.push({ kind: 'task', record: taskRecord(state.tasks.find((t) => t.id === e.taskId)!) });

@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow the worker runs is exported here.
 export { accessionProposal } from './accession-proposal.workflow';
+export { weeklyDigest } from './weekly-digest.workflow';

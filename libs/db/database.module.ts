@@ -15,6 +15,8 @@ import { LoginAttemptRepository } from './repositories/login-attempt.repository'
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { EmailOutboxRepository } from './repositories/email-outbox.repository';
 import { ActionTokenRepository } from './repositories/action-token.repository';
+import { DashboardRepository } from './repositories/dashboard.repository';
+import { DashboardDigestRepository } from './repositories/dashboard-digest.repository';
 import { DOCUMENT_STORAGE, PostgresDocumentStorage } from './storage/document-storage';
 
 /** Repositories are plain classes over the DataSource, so activities and services share them unchanged. */
@@ -22,6 +24,7 @@ const repositories: Provider[] = [
   ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository],
   ...[UserDirectoryRepository, UserAccountRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
   ...[EmailOutboxRepository, ActionTokenRepository],
+  ...[DashboardRepository, DashboardDigestRepository],
 ].map((Repo) => ({
   provide: Repo,
   inject: [DataSource],

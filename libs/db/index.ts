@@ -16,3 +16,5 @@ export * from './repositories/document.repository';
 export * from './storage/document-storage';
 export * from './repositories/email-outbox.repository';
 export * from './repositories/action-token.repository';
+export * from './repositories/dashboard.repository';
+export * from './repositories/dashboard-digest.repository';

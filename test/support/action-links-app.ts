@@ -1,5 +1,5 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -78,25 +78,21 @@ export interface ActionLinksApp {
 export async function startActionLinksApp(opts: { env?: NodeJS.ProcessEnv; listen?: boolean } = {}): Promise<ActionLinksApp> {
   const config = testConfig(opts.env);
   let decisions!: RecordingTaskDecisionPort;
-
-  @Module({
-    imports: [
-      AppModule.forRoot(config),
-      ActionsModule.register({
-        decisionPort: {
-          provide: TASK_DECISION_PORT,
-          inject: [DataSource],
-          useFactory: (ds: DataSource) => (decisions = new RecordingTaskDecisionPort(ds)),
-        },
-      }),
-    ],
-  })
-  class ActionLinksTestModule {}
-
-  const app = await NestFactory.create(ActionLinksTestModule, { logger: false, bodyParser: false, abortOnError: false });
+  const root = AppModule.forRoot(config);
+  // Once the app registers the action links itself (with the workflow port), only the port is swapped here.
+  const wired = (root.imports ?? []).some((m) => (m as DynamicModule | undefined)?.module === ActionsModule);
+  // A factory, not a value: an overridden value provider counts as already resolved and would stay null.
+  const placeholder = { provide: TASK_DECISION_PORT, useFactory: () => null };
+  const moduleRef = await Test.createTestingModule({ imports: [root, ...(wired ? [] : [ActionsModule.register({ decisionPort: placeholder })])] })
+    .overrideProvider(TASK_DECISION_PORT)
+    .useFactory({ inject: [DataSource], factory: (ds: DataSource) => (decisions = new RecordingTaskDecisionPort(ds)) })
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false, abortOnError: false });
   configureApiApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
+  decisions ??= app.get(TASK_DECISION_PORT, { strict: false });
+  if (!(decisions instanceof RecordingTaskDecisionPort)) throw new Error('the action links did not get the recording decision port');
   await RecordingTaskDecisionPort.createTable(dataSource);
   let baseUrl: string | undefined;
   if (opts.listen) {

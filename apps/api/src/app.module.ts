@@ -7,6 +7,7 @@ import { TemporalClientModule } from '../../../libs/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorizationModule } from './common/authorization/authorization.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { MailPreviewModule } from './mail-preview/mail-preview.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -29,6 +30,7 @@ export class AppModule {
         HealthModule,
         MailPreviewModule,
         ProposalsModule,
+        DashboardModule,
       ],
     };
   }

@@ -3,6 +3,8 @@ import { ProposalTasks1795664951560 } from './1795664951560-ProposalTasks';
 import { UsersAndSecurity1795664977893 } from './1795664977893-UsersAndSecurity';
 import { ProposalDocuments1795665039816 } from './1795665039816-ProposalDocuments';
 import { MailOutboxAndActionTokens1795665131586 } from './1795665131586-MailOutboxAndActionTokens';
+import { DashboardIndexes1795665613394 } from './1795665613394-DashboardIndexes';
+import { MillisecondTimestamps1795665671843 } from './1795665671843-MillisecondTimestamps';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript sources and compiled JS. */
-export const migrations = [InitialSchema1795664000000, ProposalTasks1795664951560, UsersAndSecurity1795664977893, ProposalDocuments1795665039816, MailOutboxAndActionTokens1795665131586];
+export const migrations = [InitialSchema1795664000000, ProposalTasks1795664951560, UsersAndSecurity1795664977893, ProposalDocuments1795665039816, MailOutboxAndActionTokens1795665131586, DashboardIndexes1795665613394, MillisecondTimestamps1795665671843];

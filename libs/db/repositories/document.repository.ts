@@ -28,7 +28,8 @@ export class DocumentRepository {
       try {
         const rows: DocumentEntity[] = await this.dataSource.query(
           `INSERT INTO documents (id, proposal_id, kind, version, file_name, content_type, size_bytes, sha256, uploaded_by, upload_request_id)
-           SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6, $7, $8, $9 FROM documents WHERE proposal_id = $2 AND kind = $3
+           SELECT $1::uuid, $2::uuid, $3::varchar, COALESCE(MAX(version), 0) + 1, $4::varchar, $5::varchar, $6::int, $7::char(64), $8::uuid, $9::varchar
+             FROM documents WHERE proposal_id = $2::uuid AND kind = $3::varchar
            RETURNING id`,
           [doc.id, doc.proposalId, doc.kind, doc.fileName, doc.contentType, doc.sizeBytes, doc.sha256, doc.uploadedBy, doc.uploadRequestId],
         );

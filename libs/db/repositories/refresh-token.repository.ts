@@ -71,6 +71,15 @@ export class RefreshTokenRepository {
     return res.affected ?? 0;
   }
 
+  /** The session is open while one of its tokens is unrevoked (rotation spends tokens; revocation ends them all). */
+  async isFamilyOpen(familyId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL LIMIT 1`,
+      [familyId, userId],
+    );
+    return rows.length > 0;
+  }
+
   listFamily(familyId: string): Promise<RefreshTokenEntity[]> {
     return this.tokens.find({ where: { familyId }, order: { createdAt: 'ASC' } });
   }

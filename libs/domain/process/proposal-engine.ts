@@ -347,7 +347,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       const from = task.assigneeId;
       task.assigneeId = action.assigneeId;
       task.onBehalfOfId = null;
-      effects.push({ type: 'task_reassigned', taskId: task.id });
+      effects.push({ type: 'task_reassigned', taskId: task.id, previousAssigneeId: from });
       event('TASK_REASSIGNED', { data: { taskId: task.id, from, to: action.assigneeId } });
       break;
     }
@@ -360,6 +360,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       const task = state.tasks.find((t) => t.id === action.taskId)!;
       task.assigneeId = action.assigneeId;
       task.onBehalfOfId = action.onBehalfOfId;
+      effects.push({ type: 'task_assigned', taskId: task.id });
       event('TASK_ASSIGNED', { actorId: null, onBehalfOfId: action.onBehalfOfId, data: { taskId: task.id, role: task.role, assigneeId: action.assigneeId } });
       break;
     }

@@ -136,7 +136,8 @@ export type EngineEffect =
     }
   | { type: 'task_opened'; taskId: string }
   | { type: 'task_closed'; taskId: string }
-  | { type: 'task_reassigned'; taskId: string }
+  | { type: 'task_assigned'; taskId: string }
+  | { type: 'task_reassigned'; taskId: string; previousAssigneeId: string | null }
   | { type: 'stage_changed'; from: string; to: string };
 
 export interface EngineContext {

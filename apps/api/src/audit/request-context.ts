@@ -23,12 +23,13 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** A path segment that looks like a secret (long random token, not a UUID) is never written to the trail. */
+/** A value that looks like a secret (long random token, not a UUID) is never written to the trail. */
+export function redactToken(value: string): string {
+  return value.length >= 32 && /^[A-Za-z0-9_.~-]+$/.test(value) && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value) ? ':token' : value;
+}
+
 export function redactPath(path: string): string {
-  return path
-    .split('/')
-    .map((seg) => (seg.length >= 32 && /^[A-Za-z0-9_.~-]+$/.test(seg) && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(seg) ? ':token' : seg))
-    .join('/');
+  return path.split('/').map(redactToken).join('/');
 }
 
 /**

@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   sub: string;
   /** The user's session version when the token was issued; a bump (password change, deactivation) kills it. */
   sv: number;
+  /** The session (refresh-token family) it belongs to: logout or reuse detection kills it at once. */
+  sid: string;
 }
 
 export type AccessTokenProblem = 'expired' | 'invalid';
@@ -27,15 +29,15 @@ export class AccessTokenService {
   }
 
   issue(claims: AccessTokenClaims): Promise<string> {
-    return this.jwt.signAsync({ sv: claims.sv }, { subject: claims.sub, expiresIn: this.ttlSeconds });
+    return this.jwt.signAsync({ sv: claims.sv, sid: claims.sid }, { subject: claims.sub, expiresIn: this.ttlSeconds });
   }
 
   /** The claims of a valid token, or why it is not. */
   verify(token: string): { claims: AccessTokenClaims } | { problem: AccessTokenProblem } {
     try {
-      const p = this.jwt.verify<{ sub?: unknown; sv?: unknown }>(token);
-      if (typeof p.sub !== 'string' || typeof p.sv !== 'number') return { problem: 'invalid' };
-      return { claims: { sub: p.sub, sv: p.sv } };
+      const p = this.jwt.verify<{ sub?: unknown; sv?: unknown; sid?: unknown }>(token);
+      if (typeof p.sub !== 'string' || typeof p.sv !== 'number' || typeof p.sid !== 'string') return { problem: 'invalid' };
+      return { claims: { sub: p.sub, sv: p.sv, sid: p.sid } };
     } catch (err) {
       return { problem: (err as Error).name === 'TokenExpiredError' ? 'expired' : 'invalid' };
     }

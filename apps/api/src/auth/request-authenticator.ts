@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserAccountRepository } from '../../../../libs/db';
+import { RefreshTokenRepository, UserAccountRepository } from '../../../../libs/db';
 import type { CurrentUserInfo } from '../common/authorization/current-user';
 import { AccessTokenService } from './access-token.service';
 
@@ -8,14 +8,16 @@ export type AuthenticationProblem = 'no_token' | 'malformed_token' | 'token_expi
 export type Authentication = { user: CurrentUserInfo } | { problem: AuthenticationProblem; userId?: string };
 
 /**
- * Turns a request's bearer token into the signed-in person. The person is read from the database on every request,
- * so deactivation, role changes and password changes take effect at once rather than when the token expires.
+ * Turns a request's bearer token into the signed-in person. The person and their session are read from the database
+ * on every request, so deactivation, role changes, password changes, logout and a detected refresh-token theft take
+ * effect at once rather than when the access token expires.
  */
 @Injectable()
 export class RequestAuthenticator {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly accounts: UserAccountRepository,
+    private readonly sessions: RefreshTokenRepository,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<Authentication> {
@@ -24,11 +26,13 @@ export class RequestAuthenticator {
     if (!token) return { problem: 'malformed_token' };
     const verified = this.tokens.verify(token);
     if ('problem' in verified) return { problem: verified.problem === 'expired' ? 'token_expired' : 'token_invalid' };
-    const { sub, sv } = verified.claims;
-    const user = /^[0-9a-f-]{36}$/i.test(sub) ? await this.accounts.findById(sub) : null;
+    const { sub, sv, sid } = verified.claims;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (!uuid.test(sub) || !uuid.test(sid)) return { problem: 'token_invalid' };
+    const [user, sessionOpen] = await Promise.all([this.accounts.findById(sub), this.sessions.isFamilyOpen(sid, sub)]);
     if (!user) return { problem: 'token_invalid' };
     if (!user.active) return { problem: 'inactive', userId: user.id };
-    if (user.sessionVersion !== sv) return { problem: 'session_ended', userId: user.id };
+    if (user.sessionVersion !== sv || !sessionOpen) return { problem: 'session_ended', userId: user.id };
     return { user: { id: user.id, email: user.email, roles: user.roles, division: user.division, language: user.language } };
   }
 }

@@ -42,7 +42,7 @@ export class SessionService {
   async start(user: Pick<UserEntity, 'id' | 'sessionVersion'>, provider: string): Promise<IssuedSession & { familyId: string }> {
     const familyId = randomUUID();
     const { refreshToken, refreshExpiresAt } = await this.storeRefreshToken(user.id, familyId, null, provider);
-    return { ...(await this.access(user)), refreshToken, refreshExpiresAt, familyId };
+    return { ...(await this.access(user, familyId)), refreshToken, refreshExpiresAt, familyId };
   }
 
   async rotate(refreshToken: string): Promise<RotationResult> {
@@ -77,7 +77,7 @@ export class SessionService {
       await this.refreshTokens.revokeFamily(row.familyId, 'reuse_detected');
       return { problem: 'reused', ...ids };
     }
-    return { session: { ...(await this.access(user)), refreshToken: next.token, refreshExpiresAt: next.expiresAt }, user };
+    return { session: { ...(await this.access(user, row.familyId)), refreshToken: next.token, refreshExpiresAt: next.expiresAt }, user };
   }
 
   /** Ends the session the refresh token belongs to; unknown tokens are ignored (logging out twice is fine). */
@@ -89,13 +89,13 @@ export class SessionService {
     return { userId: row.userId, familyId: row.familyId };
   }
 
-  /** Ends every session of a person (their access tokens die with the session version bump done by the caller). */
+  /** Ends every session of a person, and with them their access tokens. */
   endAll(userId: string, reason: RevokeReason): Promise<number> {
     return this.refreshTokens.revokeAllForUser(userId, reason);
   }
 
-  private async access(user: Pick<UserEntity, 'id' | 'sessionVersion'>): Promise<Pick<IssuedSession, 'accessToken' | 'tokenType' | 'expiresIn'>> {
-    const accessToken = await this.accessTokens.issue({ sub: user.id, sv: user.sessionVersion });
+  private async access(user: Pick<UserEntity, 'id' | 'sessionVersion'>, familyId: string): Promise<Pick<IssuedSession, 'accessToken' | 'tokenType' | 'expiresIn'>> {
+    const accessToken = await this.accessTokens.issue({ sub: user.id, sv: user.sessionVersion, sid: familyId });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.accessTokens.ttlSeconds };
   }
 

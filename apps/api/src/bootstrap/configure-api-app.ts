@@ -9,10 +9,11 @@ import { requestContextMiddleware } from '../audit/request-context';
 import { ApiError } from '../common/errors/api-error';
 import { ApiExceptionFilter } from '../common/errors/api-exception.filter';
 import { toFieldProblems } from '../common/errors/validation-problems';
+import { WEB_APP_ROUTES } from '../dashboard/web/web-app.routes';
 
 export const API_PREFIX = 'api/v1';
 /** Served without the prefix. */
-export const PREFIX_EXCLUDED_ROUTES = [{ path: 'health', method: RequestMethod.GET }];
+export const PREFIX_EXCLUDED_ROUTES = [{ path: 'health', method: RequestMethod.GET }, ...WEB_APP_ROUTES];
 
 /** Everything the HTTP app needs beyond its modules; shared by main.ts and the tests so both run the same app. */
 export function configureApiApp(app: INestApplication, config: AppConfig): void {

@@ -187,7 +187,10 @@ export class ProposalsService {
   /** Coordination comments as CSV for the Cabinet submission (body, remarks, deadline, response). */
   async remarksCsv(actor: ProposalActor, id: string): Promise<string> {
     const p = await this.visible(actor, id);
-    const remarks = ((p.details as { remarks?: Array<Record<string, string | null>> }).remarks ?? []);
+    // The workflow's own state is the freshest; the read model answers when Temporal is away.
+    const live = await this.workflows.queryState(id).catch(() => null);
+    const remarks: Array<{ body: string; remarks: string; replyDeadline: string | null; response: string | null; respondedAt: string | null }> =
+      live?.remarks ?? (p.details as { remarks?: [] }).remarks ?? [];
     const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
     const header = ['#', 'Body / Байгууллага', 'Remarks / Санал', 'Reply deadline / Хариу өгөх хугацаа', 'Response / Хариу', 'Responded at'];
     const lines = remarks.map((r, i) => [i + 1, r.body, r.remarks, r.replyDeadline, r.response, r.respondedAt].map(cell).join(','));

@@ -40,7 +40,7 @@ export class DelegationsService {
   async list(user: CurrentUserInfo, q: DelegationListQuery): Promise<DelegationDto[]> {
     const includeRevoked = q.includeRevoked === 'true';
     if (q.scope === 'all' && !this.authz.hasRole(user, 'admin', 'leadership')) {
-      await this.authz.refuse(HttpStatus.FORBIDDEN, 'delegations.list', 'role', { type: 'delegation', id: 'all' });
+      await this.authz.refuse(user, HttpStatus.FORBIDDEN, 'delegations.list', 'role', { type: 'delegation', id: 'all' });
     }
     const rows = q.scope === 'all' ? await this.delegations.listAll(includeRevoked) : await this.delegations.listInvolving(user.id, includeRevoked);
     return rows.map((d) => toDelegationDto(d));
@@ -49,7 +49,7 @@ export class DelegationsService {
   async create(user: CurrentUserInfo, dto: CreateDelegationDto): Promise<{ delegation: DelegationDto; created: boolean }> {
     const delegatorId = dto.delegatorId ?? user.id;
     if (delegatorId !== user.id && !this.authz.hasRole(user, 'admin')) {
-      await this.authz.refuse(HttpStatus.FORBIDDEN, 'delegations.create', 'not_own', { type: 'user', id: delegatorId }, {}, 'only an admin may delegate for someone else');
+      await this.authz.refuse(user, HttpStatus.FORBIDDEN, 'delegations.create', 'not_own', { type: 'user', id: delegatorId }, {}, 'only an admin may delegate for someone else');
     }
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -94,8 +94,8 @@ export class DelegationsService {
     const d = await this.delegations.findById(id);
     const target = { type: 'delegation', id };
     const isAdmin = this.authz.hasRole(user, 'admin');
-    if (!d || (!isAdmin && d.delegatorId !== user.id && d.delegateId !== user.id)) return this.authz.refuse(HttpStatus.NOT_FOUND, 'delegations.revoke', 'not_visible', target);
-    if (!isAdmin && d.delegatorId !== user.id) await this.authz.refuse(HttpStatus.FORBIDDEN, 'delegations.revoke', 'not_own', target, {}, 'only the person who delegated, or an admin, may end it');
+    if (!d || (!isAdmin && d.delegatorId !== user.id && d.delegateId !== user.id)) return this.authz.refuse(user, HttpStatus.NOT_FOUND, 'delegations.revoke', 'not_visible', target);
+    if (!isAdmin && d.delegatorId !== user.id) await this.authz.refuse(user, HttpStatus.FORBIDDEN, 'delegations.revoke', 'not_own', target, {}, 'only the person who delegated, or an admin, may end it');
     const after = (await this.delegations.revoke(id, user.id))!;
     this.audit.annotate({ targetType: 'delegation', targetId: id });
     return toDelegationDto(after);

@@ -29,6 +29,7 @@ export const ACTION_PAGE_TEMPLATE = `<!DOCTYPE html>
   button { margin-top: 16px; padding: 10px 22px; border: 1px solid #1d4ed8; border-radius: 4px; background: #1d4ed8; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
   button.danger { background: #b91c1c; border-color: #b91c1c; }
   button.neutral { background: #fff; color: #1f2933; border-color: #52606d; }
+  button .alt { color: inherit; opacity: .85; }
   .hint { color: #52606d; font-size: 14px; }
   footer { max-width: 640px; margin: 12px auto 0; color: #7b8794; font-size: 12px; text-align: center; }
   a { color: #1d4ed8; }

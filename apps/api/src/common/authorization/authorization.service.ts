@@ -61,7 +61,7 @@ export class AuthorizationService {
   /** 404 (audited) unless the person may read the record. */
   async assertCanRead(user: Person, record: OwnedRecord): Promise<void> {
     if (this.canRead(user, record)) return;
-    await this.refuse(HttpStatus.NOT_FOUND, `${record.type}.read`, 'not_visible', record);
+    await this.refuse(user, HttpStatus.NOT_FOUND, `${record.type}.read`, 'not_visible', record);
   }
 
   canReadProposal(user: Person, p: Omit<OwnedRecord, 'type' | 'id'>): boolean {
@@ -75,8 +75,8 @@ export class AuthorizationService {
   /** Only the owner edits (their own draft; whether it is still a draft is the caller's domain rule). */
   async assertCanEdit(user: Person, record: OwnedRecord): Promise<void> {
     await this.assertCanRead(user, record);
-    if (this.isReadOnly(user)) await this.refuse(HttpStatus.FORBIDDEN, `${record.type}.edit`, 'read_only_role', record);
-    if (record.ownerId !== user.id) await this.refuse(HttpStatus.FORBIDDEN, `${record.type}.edit`, 'not_owner', record);
+    if (this.isReadOnly(user)) await this.refuse(user, HttpStatus.FORBIDDEN, `${record.type}.edit`, 'read_only_role', record);
+    if (record.ownerId !== user.id) await this.refuse(user, HttpStatus.FORBIDDEN, `${record.type}.edit`, 'not_owner', record);
   }
 
   /**
@@ -89,7 +89,7 @@ export class AuthorizationService {
       const cover = await this.directory.resolveAssignee(task.assigneeId, at);
       if (cover.assigneeId === user.id) return { actorId: user.id, onBehalfOfId: task.assigneeId };
     }
-    return this.refuse(HttpStatus.NOT_FOUND, 'task.act', 'not_assignee', { type: 'task', id: task.id }, { assigneeId: task.assigneeId });
+    return this.refuse(user, HttpStatus.NOT_FOUND, 'task.act', 'not_assignee', { type: 'task', id: task.id }, { assigneeId: task.assigneeId });
   }
 
   /**
@@ -100,12 +100,13 @@ export class AuthorizationService {
     const interested = new Set([subject.createdBy, ...(subject.travellerIds ?? [])].filter((x): x is string => !!x));
     const who = [user.id, onBehalfOfId].filter((x): x is string => !!x);
     if (who.some((id) => interested.has(id))) {
-      await this.refuse(HttpStatus.FORBIDDEN, `${subject.type}.approve`, 'self_approval', subject, { onBehalfOfId }, 'you may not approve what you created or travel in');
+      await this.refuse(user, HttpStatus.FORBIDDEN, `${subject.type}.approve`, 'self_approval', subject, { onBehalfOfId }, 'you may not approve what you created or travel in');
     }
   }
 
-  /** Audits the refusal and throws it: 404 hides the record, 403 says the action is not yours. */
+  /** Audits the refusal (by this person) and throws it: 404 hides the record, 403 says the action is not yours. */
   async refuse(
+    user: Pick<CurrentUserInfo, 'id'>,
     status: HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN,
     action: string,
     reason: string,
@@ -113,7 +114,7 @@ export class AuthorizationService {
     details: Record<string, unknown> = {},
     message?: string,
   ): Promise<never> {
-    await this.audit.denied(action, reason, { status, targetType: target.type, targetId: target.id, details });
+    await this.audit.denied(action, reason, { actorId: user.id, status, targetType: target.type, targetId: target.id, details });
     throw status === HttpStatus.NOT_FOUND ? ApiError.notFound(target.type) : new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
   }
 }

@@ -8,7 +8,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AuditService } from '../../audit/audit.service';
 
 /**
@@ -39,6 +39,8 @@ export class RateLimitGuard extends ThrottlerGuard {
         details: { route: `${context.getClass().name}.${context.getHandler().name}`, method: req.method, limit: detail.limit, windowMs: detail.ttl },
       });
     }
+    // The standard header too (the library sets `Retry-After-<throttler>` for named throttlers).
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
     return super.throwThrottlingException(context, detail);
   }
 }

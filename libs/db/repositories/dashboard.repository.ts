@@ -1,0 +1,370 @@
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../../domain/access/proposal-visibility';
+import { containsPattern, DashboardScope, scopeConditions, SqlParams, visibleProposalsClause, whereClause } from './dashboard-sql';
+
+export type { DashboardScope } from './dashboard-sql';
+
+export interface StageCount {
+  kind: string;
+  stage: string;
+  status: string;
+  count: number;
+  /** Open and past the stage's SLA deadline. */
+  overdue: number;
+}
+
+export interface PersonTaskLoad {
+  assigneeId: string;
+  nameMn: string | null;
+  nameLatin: string | null;
+  open: number;
+  overdue: number;
+}
+
+export interface OverdueTask {
+  taskId: string;
+  proposalId: string;
+  kind: string;
+  titleEn: string;
+  titleMn: string;
+  stage: string;
+  role: string;
+  assigneeId: string | null;
+  assigneeNameMn: string | null;
+  assigneeNameLatin: string | null;
+  dueAt: Date;
+}
+
+export interface ProposalPastSla {
+  proposalId: string;
+  kind: string;
+  titleEn: string;
+  titleMn: string;
+  stage: string;
+  division: string | null;
+  ownerId: string | null;
+  ownerNameMn: string | null;
+  ownerNameLatin: string | null;
+  stageEnteredAt: Date;
+  dueAt: Date;
+}
+
+export interface StageDuration {
+  stage: string;
+  samples: number;
+  medianDays: number;
+  p90Days: number;
+}
+
+export type DashboardListSort = 'updatedAt' | 'createdAt' | 'dueAt' | 'titleEn' | 'titleMn' | 'stage';
+
+export interface DashboardListFilter {
+  kind?: string;
+  stage?: string;
+  status?: string;
+  ownerId?: string;
+  division?: string;
+  overdue?: boolean;
+  /** Text anywhere in the English or the Mongolian title. */
+  q?: string;
+  /** Period, as instants: [from, to) on the creation time (or the last change with periodOf 'updated'). */
+  from?: Date;
+  to?: Date;
+  periodOf?: 'created' | 'updated';
+  sort: DashboardListSort;
+  order: 'asc' | 'desc';
+}
+
+export interface DashboardListRow {
+  id: string;
+  kind: string;
+  titleEn: string;
+  titleMn: string;
+  stage: string;
+  status: string;
+  division: string | null;
+  ownerId: string | null;
+  ownerNameMn: string | null;
+  ownerNameLatin: string | null;
+  stageEnteredAt: Date;
+  dueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  overdue: boolean;
+}
+
+export interface MyTask {
+  taskId: string;
+  proposalId: string;
+  kind: string;
+  titleEn: string;
+  titleMn: string;
+  stage: string;
+  taskKind: string;
+  role: string;
+  actions: string[];
+  onBehalfOfId: string | null;
+  openedAt: Date;
+  dueAt: Date | null;
+}
+
+export interface ProposalEmail {
+  id: string;
+  template: string;
+  language: string;
+  recipient: string;
+  subject: string | null;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface Person {
+  id: string;
+  nameMn: string;
+  nameLatin: string;
+}
+
+const SORT_SQL: Record<DashboardListSort, string> = {
+  updatedAt: 'p.updated_at',
+  createdAt: 'p.created_at',
+  dueAt: 'p.due_at',
+  titleEn: 'p.title_en',
+  titleMn: 'p.title_mn',
+  stage: 'p.stage',
+};
+
+/** Open and past the stage SLA; the plain form (for WHERE, on the partial index) and a never-null value. */
+const OVERDUE_SQL = `(p.status = 'open' AND p.due_at < now())`;
+const OVERDUE_VALUE = `coalesce(p.status = 'open' AND p.due_at < now(), false)`;
+
+/**
+ * The dashboard's read queries over the read model (proposals, proposal_events, tasks, users, email_messages).
+ * Hand-written SQL so each stays on the index made for it (migration DashboardIndexes); every query takes the
+ * viewer and applies the proposal visibility rule.
+ */
+export class DashboardRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Proposals by kind x stage x status, with how many of them are past their stage SLA. */
+  async stageCounts(scope: DashboardScope): Promise<StageCount[]> {
+    const p = new SqlParams();
+    const rows: StageCount[] = await this.dataSource.query(
+      `SELECT p.kind, p.stage, p.status, count(*)::int AS count, (count(*) FILTER (WHERE ${OVERDUE_SQL}))::int AS overdue
+         FROM proposals p ${whereClause(scopeConditions(scope, 'p', p))}
+        GROUP BY p.kind, p.stage, p.status`,
+      p.values,
+    );
+    return rows;
+  }
+
+  /** Open tasks per person (most loaded first), with how many of them are overdue. */
+  async openTasksByPerson(scope: DashboardScope, limit: number): Promise<PersonTaskLoad[]> {
+    const p = new SqlParams();
+    const conditions = scopeConditions(scope, 'p', p);
+    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND ${conditions.join(' AND ')}` : '';
+    return this.dataSource.query(
+      `SELECT l.assignee_id AS "assigneeId", u.name_mn AS "nameMn", u.name_latin AS "nameLatin", l.open, l.overdue
+         FROM (SELECT t.assignee_id, count(*)::int AS open, (count(*) FILTER (WHERE t.due_at < now()))::int AS overdue
+                 FROM tasks t ${join}
+                WHERE t.status = 'open' AND t.assignee_id IS NOT NULL
+                GROUP BY t.assignee_id
+                ORDER BY open DESC, t.assignee_id
+                LIMIT ${p.add(limit)}) l
+         LEFT JOIN users u ON u.id = l.assignee_id
+        ORDER BY l.open DESC, l.assignee_id`,
+      p.values,
+    );
+  }
+
+  /** How many tasks are open (in the scope's proposals). */
+  async openTaskCount(scope: DashboardScope): Promise<number> {
+    const p = new SqlParams();
+    const conditions = scopeConditions(scope, 'p', p);
+    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND ${conditions.join(' AND ')}` : '';
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS open FROM tasks t ${join} WHERE t.status = 'open'`, p.values);
+    return row.open;
+  }
+
+  /** The most overdue open tasks, and how many open tasks are overdue in all. */
+  async overdueTasks(scope: DashboardScope, limit: number): Promise<{ total: number; items: OverdueTask[] }> {
+    const p = new SqlParams();
+    const conditions = scopeConditions(scope, 'p', p);
+    const where = `t.status = 'open' AND t.due_at < now()${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}`;
+    const lim = p.add(limit);
+    const [items, [count]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT t.id AS "taskId", t.proposal_id AS "proposalId", p.kind, p.title_en AS "titleEn", p.title_mn AS "titleMn",
+                t.stage, t.role, t.assignee_id AS "assigneeId", u.name_mn AS "assigneeNameMn", u.name_latin AS "assigneeNameLatin",
+                t.due_at AS "dueAt"
+           FROM tasks t JOIN proposals p ON p.id = t.proposal_id LEFT JOIN users u ON u.id = t.assignee_id
+          WHERE ${where}
+          ORDER BY t.due_at, t.id
+          LIMIT ${lim}`,
+        p.values,
+      ),
+      this.dataSource.query(
+        conditions.length
+          ? `SELECT count(*)::int AS total FROM tasks t JOIN proposals p ON p.id = t.proposal_id WHERE ${where}`
+          : `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`,
+        p.values.slice(0, -1),
+      ),
+    ]);
+    return { total: count.total, items };
+  }
+
+  /** Open proposals past their stage SLA (most overdue first), and how many there are. */
+  async pastSla(scope: DashboardScope, limit: number): Promise<{ total: number; items: ProposalPastSla[] }> {
+    const p = new SqlParams();
+    const where = [`p.status = 'open'`, `p.due_at < now()`, ...scopeConditions(scope, 'p', p)].join(' AND ');
+    const lim = p.add(limit);
+    const [items, [count]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id AS "proposalId", p.kind, p.title_en AS "titleEn", p.title_mn AS "titleMn", p.stage, p.division,
+                p.owner_id AS "ownerId", u.name_mn AS "ownerNameMn", u.name_latin AS "ownerNameLatin",
+                p.stage_entered_at AS "stageEnteredAt", p.due_at AS "dueAt"
+           FROM proposals p LEFT JOIN users u ON u.id = p.owner_id
+          WHERE ${where}
+          ORDER BY p.due_at, p.id
+          LIMIT ${lim}`,
+        p.values,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM proposals p WHERE ${where}`, p.values.slice(0, -1)),
+    ]);
+    return { total: count.total, items };
+  }
+
+  /**
+   * Days spent per stage, for stays that ended in [from, to): each stage move is paired with the move that entered
+   * the stage left (the latest earlier event with a to_stage), then median and 90th percentile per stage.
+   */
+  async stageDurations(scope: DashboardScope, from: Date, to: Date): Promise<StageDuration[]> {
+    const p = new SqlParams();
+    const conditions = scopeConditions(scope, 'p', p);
+    const join = conditions.length ? `JOIN proposals p ON p.id = e.proposal_id AND ${conditions.join(' AND ')}` : '';
+    const rows: Array<{ stage: string; samples: number; median: string; p90: string }> = await this.dataSource.query(
+      `SELECT e.from_stage AS stage, count(*)::int AS samples,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS p90
+         FROM proposal_events e ${join}
+        CROSS JOIN LATERAL (
+              SELECT extract(epoch FROM e.occurred_at - x.occurred_at) / 86400.0 AS days
+                FROM proposal_events x
+               WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL
+               ORDER BY x.seq DESC LIMIT 1) d
+        WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL
+          AND e.occurred_at >= ${p.add(from)} AND e.occurred_at < ${p.add(to)}
+        GROUP BY e.from_stage`,
+      p.values,
+    );
+    return rows.map((r) => ({ stage: r.stage, samples: r.samples, medianDays: Number(r.median), p90Days: Number(r.p90) }));
+  }
+
+  /** One page of the filtered list, and how many rows match in all. */
+  async list(viewer: Viewer, f: DashboardListFilter, page: { offset: number; limit: number }): Promise<{ total: number; items: DashboardListRow[] }> {
+    const p = new SqlParams();
+    const where = whereClause(this.listConditions(viewer, f, p));
+    const countValues = [...p.values];
+    const [items, [count]] = await Promise.all([
+      this.dataSource.query(`${this.listSelect(where, f)} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`, p.values),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM proposals p ${where}`, countValues),
+    ]);
+    return { total: count.total, items };
+  }
+
+  /** Every row of the filtered list (up to `limit`), in the list's order, for CSV and XLSX export. */
+  async listAll(viewer: Viewer, f: DashboardListFilter, limit: number): Promise<DashboardListRow[]> {
+    const p = new SqlParams();
+    const where = whereClause(this.listConditions(viewer, f, p));
+    return this.dataSource.query(`${this.listSelect(where, f)} LIMIT ${p.add(limit)}`, p.values);
+  }
+
+  /** Open tasks of a person (given to them directly or as a delegate), soonest due first. */
+  myOpenTasks(userId: string): Promise<MyTask[]> {
+    return this.dataSource.query(
+      `SELECT t.id AS "taskId", t.proposal_id AS "proposalId", p.kind, p.title_en AS "titleEn", p.title_mn AS "titleMn",
+              t.stage, t.kind AS "taskKind", t.role, t.actions, t.on_behalf_of_id AS "onBehalfOfId",
+              t.opened_at AS "openedAt", t.due_at AS "dueAt"
+         FROM tasks t JOIN proposals p ON p.id = t.proposal_id
+        WHERE t.status = 'open' AND t.assignee_id = $1
+        ORDER BY t.due_at NULLS LAST, t.opened_at, t.id`,
+      [userId],
+    );
+  }
+
+  /** The emails Accord sent (or is sending) about a proposal, newest first. */
+  proposalEmails(proposalId: string): Promise<ProposalEmail[]> {
+    return this.dataSource.query(
+      `SELECT id::text AS id, template, language, recipient, subject, status, attempts, created_at AS "createdAt", sent_at AS "sentAt"
+         FROM email_messages WHERE proposal_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200`,
+      [proposalId],
+    );
+  }
+
+  /** Divisions that own at least one proposal the viewer may see. */
+  async divisions(viewer: Viewer): Promise<string[]> {
+    const p = new SqlParams();
+    const visible = visibleProposalsClause(viewer, 'p', p);
+    const rows: { division: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT p.division FROM proposals p WHERE p.division IS NOT NULL${visible ? ` AND ${visible}` : ''} ORDER BY 1`,
+      p.values,
+    );
+    return rows.map((r) => r.division);
+  }
+
+  /** People who own at least one proposal the viewer may see (the owner filter). */
+  owners(viewer: Viewer): Promise<Person[]> {
+    const p = new SqlParams();
+    const visible = visibleProposalsClause(viewer, 'p', p);
+    return this.dataSource.query(
+      `SELECT u.id, u.name_mn AS "nameMn", u.name_latin AS "nameLatin" FROM users u
+        WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.owner_id = u.id${visible ? ` AND ${visible}` : ''})
+        ORDER BY u.name_latin, u.id`,
+      p.values,
+    );
+  }
+
+  /** Names of people by id (timeline actors, assignees, uploaders). */
+  peopleByIds(ids: string[]): Promise<Person[]> {
+    const valid = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    if (!valid.length) return Promise.resolve([]);
+    return this.dataSource.query(`SELECT id, name_mn AS "nameMn", name_latin AS "nameLatin" FROM users WHERE id = ANY($1::uuid[])`, [valid]);
+  }
+
+  /**
+   * SEAM (issue 6, trips): whether the trips read model exists yet. When a `trips` table arrives, the overview's
+   * "trips departing / reports due this month" figures are queried here; until then the overview says "not yet".
+   */
+  async tripsTableExists(): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT to_regclass('public.trips') IS NOT NULL AS present`);
+    return row.present === true;
+  }
+
+  private listConditions(viewer: Viewer, f: DashboardListFilter, p: SqlParams): string[] {
+    const c = scopeConditions({ viewer, kind: f.kind, division: f.division }, 'p', p);
+    if (f.stage) c.push(`p.stage = ${p.add(f.stage)}`);
+    if (f.status) c.push(`p.status = ${p.add(f.status)}`);
+    if (f.ownerId) c.push(`p.owner_id = ${p.add(f.ownerId)}`);
+    if (f.overdue !== undefined) c.push(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_VALUE}`);
+    if (f.q) {
+      const q = p.add(containsPattern(f.q));
+      c.push(`(p.title_en ILIKE ${q} OR p.title_mn ILIKE ${q})`);
+    }
+    const column = f.periodOf === 'updated' ? 'p.updated_at' : 'p.created_at';
+    if (f.from) c.push(`${column} >= ${p.add(f.from)}`);
+    if (f.to) c.push(`${column} < ${p.add(f.to)}`);
+    return c;
+  }
+
+  private listSelect(where: string, f: DashboardListFilter): string {
+    const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+    return `SELECT p.id, p.kind, p.title_en AS "titleEn", p.title_mn AS "titleMn", p.stage, p.status, p.division,
+                   p.owner_id AS "ownerId", u.name_mn AS "ownerNameMn", u.name_latin AS "ownerNameLatin",
+                   p.stage_entered_at AS "stageEnteredAt", p.due_at AS "dueAt", p.created_at AS "createdAt",
+                   p.updated_at AS "updatedAt", ${OVERDUE_VALUE} AS overdue
+              FROM proposals p LEFT JOIN users u ON u.id = p.owner_id
+              ${where}
+             ORDER BY ${SORT_SQL[f.sort]} ${dir} NULLS LAST, p.id ${dir}`;
+  }
+}

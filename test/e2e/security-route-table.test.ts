@@ -1,0 +1,162 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApiApp } from '../../apps/api/src/bootstrap/configure-api-app';
+import { AccessRule, SAFE_METHODS } from '../../apps/api/src/common/authorization/access-rule';
+import { RouteInfo } from '../../apps/api/src/common/authorization/route-inventory';
+import { ROLE_NAMES, RoleName } from '../../libs/domain';
+import { AccordStack, startAccordStack, testConfig } from '../support/accord-stack';
+import { appRoutes, fillParams, servedRoutes } from '../support/routes';
+import { createUserAndLogin, SignedInUser } from '../support/users';
+
+type Caller = 'anonymous' | RoleName;
+const CALLERS: Caller[] = ['anonymous', ...ROLE_NAMES];
+
+/**
+ * What the route-level guard must answer, written independently of the guard: 401 for the anonymous on any
+ * non-public route, 403 for a role the rule does not name, 403 for leadership on any write the rule does not open
+ * to it explicitly; otherwise the request reaches the handler.
+ */
+function expectedGuardAnswer(rule: AccessRule, caller: Caller, method: string): 401 | 403 | 'reaches handler' {
+  if (rule.kind === 'public') return 'reaches handler';
+  if (caller === 'anonymous') return 401;
+  const writing = !SAFE_METHODS.has(method);
+  if (caller === 'leadership' && writing && !rule.leadershipMayWrite) return 403;
+  if (rule.kind === 'roles' && !rule.roles.includes(caller)) return 403;
+  return 'reaches handler';
+}
+
+/** Routes whose rule is pinned here, so loosening one is a deliberate edit of this table. */
+const PINNED: Record<string, 'public' | 'authenticated' | 'self-service' | RoleName[]> = {
+  'GET /health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/me': 'authenticated',
+  'POST /api/v1/auth/password': 'self-service',
+  'GET /api/v1/users': ['admin', 'leadership'],
+  'GET /api/v1/users/:id': ['admin', 'leadership'],
+  'POST /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'POST /api/v1/users/:id/deactivate': ['admin'],
+  'POST /api/v1/users/:id/activate': ['admin'],
+  'POST /api/v1/users/:id/reset-password': ['admin'],
+  'GET /api/v1/delegations': 'authenticated',
+  'POST /api/v1/delegations': 'authenticated',
+  'POST /api/v1/delegations/:id/revoke': 'authenticated',
+  'GET /api/v1/audit-events': ['admin', 'leadership'],
+  'GET /api/v1/proposals/:id': 'authenticated',
+};
+
+function pinnedRule(p: (typeof PINNED)[string]): AccessRule {
+  if (p === 'public') return { kind: 'public' };
+  if (p === 'authenticated') return { kind: 'authenticated', leadershipMayWrite: false };
+  if (p === 'self-service') return { kind: 'authenticated', leadershipMayWrite: true };
+  return { kind: 'roles', roles: p, leadershipMayWrite: false };
+}
+
+const key = (r: Pick<RouteInfo, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** The check that makes a new endpoint without a rule fail this file. */
+function routesWithoutRule(routes: RouteInfo[]): string[] {
+  return routes.filter((r) => !r.rule).map((r) => `${key(r)} (${r.controller}.${r.handler})`);
+}
+
+describe('access table: every endpoint x every role (and anonymous), from the routes discovered at runtime', () => {
+  let stack: AccordStack;
+  let routes: RouteInfo[];
+  const callers = new Map<Caller, SignedInUser | null>();
+
+  beforeAll(async () => {
+    // Limits high enough for ~500 requests from one address; the limits themselves are tested in security-auth.
+    stack = await startAccordStack({ worker: false, env: { RATE_LIMIT_WRITES: '100000/60s', RATE_LIMIT_LOGIN: '100000/60s', RATE_LIMIT_ACTIONS: '100000/60s' } });
+    routes = appRoutes(stack.api);
+    callers.set('anonymous', null);
+    for (const role of ROLE_NAMES) callers.set(role, await createUserAndLogin(stack, [role]));
+  });
+  afterAll(() => stack?.close());
+
+  it('finds the routes (health, auth, users, delegations, audit, proposals at least)', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(PINNED).length);
+    expect(routes.map(key)).toEqual(expect.arrayContaining(Object.keys(PINNED)));
+  });
+
+  it('lists exactly the routes express serves (nothing hides from the table)', () => {
+    // The OpenAPI document and its viewer are SwaggerModule's own express routes: public by design, no data.
+    const served = servedRoutes(stack.api).filter((r) => !/^GET \/docs(\/|-yaml$|$)/.test(r));
+    expect(routes.map(key).sort()).toEqual(served);
+  });
+
+  it('every route declares an access rule', () => {
+    expect(routesWithoutRule(routes)).toEqual([]);
+  });
+
+  it('the pinned routes keep their rules', () => {
+    for (const [route, pinned] of Object.entries(PINNED)) {
+      const found = routes.find((r) => key(r) === route)!;
+      expect({ route, rule: found.rule }).toEqual({ route, rule: pinnedRule(pinned) });
+    }
+    const create = routes.find((r) => key(r) === 'POST /api/v1/proposals')!.rule!;
+    expect(create.kind === 'roles' && create.roles.includes('officer') && !create.roles.includes('leadership')).toBe(true);
+  });
+
+  it('answers every (route, caller) pair as the rule says, and audits every refusal with the address', async () => {
+    const ds = stack.api.get(DataSource);
+    const rows: string[] = [];
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      for (const caller of CALLERS) {
+        const expected = expectedGuardAnswer(route.rule!, caller, route.method);
+        const requestId = `table-${randomUUID()}`;
+        const path = fillParams(route.path, randomUUID);
+        const user = callers.get(caller);
+        let req = request(stack.api.getHttpServer())[route.method.toLowerCase() as 'get'](path).set('X-Request-Id', requestId);
+        if (user) req = req.set(user.auth);
+        if (!SAFE_METHODS.has(route.method)) req = req.send({});
+        const res = await req;
+        const [denied] = await ds.query(`SELECT status, ip, actor_id, details FROM audit_events WHERE request_id = $1 AND action = 'access.denied'`, [requestId]);
+        const actual = denied ? denied.status : 'reaches handler';
+        rows.push(`${key(route).padEnd(55)} ${caller.padEnd(22)} ${res.status}`);
+        if (res.status >= 500) mismatches.push(`${key(route)} as ${caller}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (actual !== expected || (expected !== 'reaches handler' && res.status !== expected)) {
+          mismatches.push(`${key(route)} as ${caller}: expected ${expected}, got ${res.status} (guard: ${actual})`);
+        }
+        if (denied) {
+          expect(denied.ip).toMatch(/127\.0\.0\.1|::1/);
+          expect(denied.actor_id).toBe(user?.id ?? null);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every route was tried by every caller.
+    expect(rows).toHaveLength(routes.length * CALLERS.length);
+  });
+
+  it('a route added without @Access is refused to everyone, admin included, and fails the rule check', async () => {
+    @Controller('undeclared-probe')
+    class UndeclaredController {
+      @Get()
+      secret() {
+        return { secret: 'should never be served' };
+      }
+    }
+    @Module({ imports: [AppModule.forRoot(stack.config)], controllers: [UndeclaredController] })
+    class AppWithUndeclaredRoute {}
+    const config = testConfig();
+    const app = await NestFactory.create(AppWithUndeclaredRoute, { logger: false, bodyParser: false, abortOnError: false });
+    configureApiApp(app, config);
+    await app.init();
+    try {
+      const admin = callers.get('admin')!;
+      const asAdmin = await request(app.getHttpServer()).get('/api/v1/undeclared-probe').set(admin.auth).expect(403);
+      expect(JSON.stringify(asAdmin.body)).not.toContain('should never be served');
+      await request(app.getHttpServer()).get('/api/v1/undeclared-probe').expect(403);
+      expect(routesWithoutRule(appRoutes(app))).toEqual(['GET /api/v1/undeclared-probe (UndeclaredController.secret)']);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { formatUlaanbaatarDate, formatUlaanbaatarDateTime } from '../../libs/domain/calendar/ulaanbaatar-time';
+import { addDays, type IsoDate } from '../../libs/domain/calendar/iso-date';
+import { ulaanbaatarDate } from '../../libs/domain/calendar/ulaanbaatar-time';
+
+/** Dates are shown in Ulaanbaatar time whatever the browser's zone (the shared calendar helpers, not the browser's). */
+export function dateUb(v: string | null | undefined): string {
+  return v ? formatUlaanbaatarDate(new Date(v)) : '—';
+}
+
+export function dateTimeUb(v: string | null | undefined): string {
+  return v ? formatUlaanbaatarDateTime(new Date(v)) : '—';
+}
+
+export function todayUb(): IsoDate {
+  return ulaanbaatarDate(new Date());
+}
+
+export function daysAgoUb(days: number): IsoDate {
+  return addDays(todayUb(), -days);
+}
+
+export function number(n: number, lang: 'mn' | 'en'): string {
+  return new Intl.NumberFormat(lang === 'mn' ? 'mn-MN' : 'en-GB').format(n);
+}

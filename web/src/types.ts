@@ -1,0 +1,90 @@
+import type { Bilingual } from './i18n';
+
+// Shapes of the dashboard API's answers (apps/api/src/dashboard/dto), as the pages use them.
+export interface PersonRef {
+  id: string;
+  nameMn: string | null;
+  nameLatin: string | null;
+}
+
+export interface Overview {
+  generatedAt: string;
+  totals: { openProposals: number; closedProposals: number; proposalsPastSla: number; openTasks: number; overdueTasks: number };
+  countsByKindStage: Array<{ kind: string; stage: string; stageName: Bilingual; count: number; overdue: number }>;
+  openTasksByPerson: Array<{ person: PersonRef; open: number; overdue: number }>;
+  overdueTasks: { total: number; items: Array<{ taskId: string; proposalId: string; title: Bilingual; stageName: Bilingual; role: string; assignee: PersonRef | null; dueAt: string; daysOverdue: number }> };
+  proposalsPastSla: { total: number; items: Array<{ proposalId: string; title: Bilingual; stageName: Bilingual; owner: PersonRef | null; dueAt: string; daysOverdue: number }> };
+  trips: { available: boolean; departingThisMonth: number | null; reportsDueThisMonth: number | null };
+}
+
+export interface Pipeline {
+  kinds: Array<{ kind: string; name: Bilingual; stages: Array<{ stage: string; name: Bilingual; onTime: number; overdue: number }>; closed: Record<string, number> }>;
+}
+
+export interface CycleTimes {
+  from: string;
+  to: string;
+  stages: Array<{ stage: string; name: Bilingual; samples: number; medianDays: number; p90Days: number }>;
+}
+
+export interface Filters {
+  kinds: Array<{ kind: string; name: Bilingual; stages: Array<{ code: string; name: Bilingual }> }>;
+  divisions: string[];
+  owners: PersonRef[];
+}
+
+export interface ProposalRow {
+  id: string;
+  kind: string;
+  title: Bilingual;
+  stage: string;
+  stageName: Bilingual;
+  status: string;
+  division: string | null;
+  owner: PersonRef | null;
+  stageEnteredAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProposalPage {
+  items: ProposalRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ProposalStatus extends ProposalRow {
+  summary: string;
+  currentAssignees: PersonRef[];
+  details: { fields?: Record<string, string> };
+  stagePath: string[];
+  timeline: Array<{ seq: number; type: string; fromStageName: Bilingual | null; toStageName: Bilingual | null; toStage: string | null; actor: PersonRef | null; onBehalfOf: PersonRef | null; comment: string | null; occurredAt: string; daysInStage: number | null }>;
+  tasks: Array<{ id: string; stage: string; stageName: Bilingual; kind: string; role: string; assignee: PersonRef | null; status: string; openedAt: string; dueAt: string | null; closedAt: string | null; decision: string | null; comment: string | null }>;
+  documents: Array<{ id: string; kind: string; kindName: Bilingual; version: number; fileName: string; sizeBytes: number; uploadedBy: PersonRef | null; uploadedAt: string; href: string }>;
+  emails: Array<{ id: string; template: string; recipient: string; subject: string | null; status: string; createdAt: string; sentAt: string | null }>;
+}
+
+export interface MyTask {
+  taskId: string;
+  proposalId: string;
+  title: Bilingual;
+  stageName: Bilingual;
+  taskKind: string;
+  role: string;
+  onBehalfOf: PersonRef | null;
+  openedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface DigestSchedule {
+  scheduleId: string;
+  exists: boolean;
+  paused: boolean;
+  note: string | null;
+  nextRuns: string[];
+  recentRuns: string[];
+}
