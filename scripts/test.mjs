@@ -43,6 +43,8 @@ async function main() {
   database = await createTestDatabase(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accord');
   say(`test database: ${new URL(database).pathname.slice(1)}`);
   Object.assign(env, { TEMPORAL_ADDRESS: server.address, TEMPORAL_CLI: cli, DATABASE_URL: database, ACCORD_TEST_LAYER: 'all' });
+  // The web app the API serves (browser tests use it); esbuild, under a second.
+  await run(process.execPath, ['web/build.mjs'], env);
   if (browserTestsSelected(jestArgs)) {
     const { ensureChromium } = await import('./lib/chromium.mjs');
     // Without Chromium only the browser tests fail (with this reason); the rest still run.

@@ -40,7 +40,7 @@ export async function weeklyDigest(input: WeeklyDigestInput = {}): Promise<Weekl
             to: r.to,
             language: r.language,
             template: 'weekly-digest',
-            data: { recipientName: r.recipientName, periodStart: digest.periodStart, periodEnd: digest.periodEnd, sections: digest.sections },
+            data: { recipientName: r.recipientName, periodStart: digest.periodStart, periodEnd: digest.periodEnd, sections: digest.sections, dashboardUrl: digest.dashboardUrl },
           });
           result.sent.push({ recipientId: r.recipientId, messageId: sent.messageId, alreadySent: sent.alreadySent });
         } catch (err) {

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { proposalListUrl, proposalPageUrl, webAppUrl } from '../../libs/contracts/web-app-links';
 import type { DashboardDigestRepository, DigestProposal, DigestSection } from '../../libs/db';
 import { stageLabel } from '../../libs/domain/process/stage-labels';
 import type { Bilingual } from '../../libs/domain';
@@ -30,6 +31,8 @@ export interface ComposedWeeklyDigest {
   periodStart: string;
   periodEnd: string;
   sections: WeeklyDigestData['sections'];
+  /** The dashboard's overview page (the template renders it once it has the field; extra data is ignored until then). */
+  dashboardUrl: string;
   recipients: DigestRecipientMail[];
 }
 
@@ -44,8 +47,7 @@ const SECTION_TITLES: Record<'moved' | 'overdue' | 'dueSoon', Bilingual> = {
  * falls due in the week after it, and the leadership recipients. Read-only, so retries are free.
  */
 export function createDigestActivities(deps: DigestDeps) {
-  const base = deps.publicUrl.replace(/\/$/, '');
-  const proposalUrl = (id: string) => `${base}/proposals/${id}`;
+  const proposalUrl = (id: string) => proposalPageUrl(deps.publicUrl, id);
 
   function item(p: DigestProposal, overdue: boolean) {
     const stage = stageLabel(p.kind, p.stage);
@@ -60,7 +62,7 @@ export function createDigestActivities(deps: DigestDeps) {
   }
 
   /** The shown items and, when the section has more, a last line that opens the full list on the dashboard. */
-  function section(title: Bilingual, s: DigestSection, overdue: (p: DigestProposal) => boolean, listQuery: string) {
+  function section(title: Bilingual, s: DigestSection, overdue: (p: DigestProposal) => boolean, listFilters: Record<string, string>) {
     const items = s.items.map((p) => item(p, overdue(p)));
     const more = s.total - s.items.length;
     if (more > 0) {
@@ -68,7 +70,7 @@ export function createDigestActivities(deps: DigestDeps) {
         title: { en: `${more} more: see the full list on the dashboard`, mn: `Бусад ${more}: бүтэн жагсаалтыг хяналтын самбараас үзнэ үү` },
         stage: { en: 'Dashboard', mn: 'Хяналтын самбар' },
         overdue: false,
-        url: `${base}/proposals?${listQuery}`,
+        url: proposalListUrl(deps.publicUrl, listFilters),
       });
     }
     return { title, items };
@@ -90,10 +92,11 @@ export function createDigestActivities(deps: DigestDeps) {
       return {
         periodStart: weekAgo.toISOString(),
         periodEnd: asOf.toISOString(),
+        dashboardUrl: webAppUrl(deps.publicUrl),
         sections: [
-          section(SECTION_TITLES.moved, moved, isOverdue, 'sort=updatedAt'),
-          section(SECTION_TITLES.overdue, overdue, () => true, 'overdue=true&sort=dueAt&order=asc'),
-          section(SECTION_TITLES.dueSoon, dueSoon, () => false, 'status=open&sort=dueAt&order=asc'),
+          section(SECTION_TITLES.moved, moved, isOverdue, { sort: 'updatedAt' }),
+          section(SECTION_TITLES.overdue, overdue, () => true, { overdue: 'true', sort: 'dueAt', order: 'asc' }),
+          section(SECTION_TITLES.dueSoon, dueSoon, () => false, { status: 'open', sort: 'dueAt', order: 'asc' }),
         ],
         recipients: people.map((u) => {
           const name = u.language === 'en' ? u.nameLatin : u.nameMn;

@@ -17,11 +17,12 @@ import { EmailOutboxRepository } from './repositories/email-outbox.repository';
 import { ActionTokenRepository } from './repositories/action-token.repository';
 import { DashboardRepository } from './repositories/dashboard.repository';
 import { DashboardDigestRepository } from './repositories/dashboard-digest.repository';
+import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
 import { DOCUMENT_STORAGE, PostgresDocumentStorage } from './storage/document-storage';
 
 /** Repositories are plain classes over the DataSource, so activities and services share them unchanged. */
 const repositories: Provider[] = [
-  ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository],
+  ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository, NotificationPreferenceRepository],
   ...[UserDirectoryRepository, UserAccountRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
   ...[EmailOutboxRepository, ActionTokenRepository],
   ...[DashboardRepository, DashboardDigestRepository],

@@ -18,3 +18,4 @@ export * from './repositories/email-outbox.repository';
 export * from './repositories/action-token.repository';
 export * from './repositories/dashboard.repository';
 export * from './repositories/dashboard-digest.repository';
+export * from './repositories/notification-preference.repository';

@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './conventions';
 export * from './agreements';
 export * from './trips';
+export * from './process/reminder-ladder';

@@ -201,3 +201,31 @@ describe('login rate limit per address (real PostgreSQL)', () => {
     expect(n).toBe(5);
   });
 });
+
+describe('write and action-link rate limits (real PostgreSQL)', () => {
+  let stack: AccordStack;
+  beforeAll(async () => {
+    stack = await startAccordStack({ worker: false, env: { RATE_LIMIT_WRITES: '4/60s', RATE_LIMIT_ACTIONS: '3/60s' } });
+  });
+  afterAll(() => stack?.close());
+
+  it('limits writes per person, not per address, and leaves reads alone', async () => {
+    const busy = await createUserAndLogin(stack, ['officer']);
+    const other = await createUserAndLogin(stack, ['officer']);
+    const write = (u: typeof busy) => u.http.post('/api/v1/delegations').send({});
+    for (let i = 0; i < 4; i++) expect((await write(busy)).status).toBe(400);
+    const limited = await write(busy).expect(429);
+    expect(limited.body.code).toBe('too_many_requests');
+    expect((await write(other)).status).toBe(400); // same address, another person
+    await busy.http.get('/api/v1/auth/me').expect(200);
+  });
+
+  it('limits email action links per address', async () => {
+    const http = () => request(stack.api.getHttpServer());
+    const token = 'A'.repeat(43);
+    for (let i = 0; i < 3; i++) expect((await http().get(`/api/v1/actions/${token}`)).status).not.toBe(429);
+    await http().get(`/api/v1/actions/${token}`).expect(429);
+    const [row] = await stack.api.get(DataSource).query(`SELECT path FROM audit_events WHERE action = 'access.rate_limited' AND path LIKE '/api/v1/actions/%'`);
+    expect(row.path).toBe('/api/v1/actions/:token'); // the token itself never reaches the trail
+  });
+});

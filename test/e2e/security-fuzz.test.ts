@@ -143,7 +143,7 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
       const bodyArb = fc.oneof(
         { weight: 4, arbitrary: fc.dictionary(keyArb(known.bodyKeys), WILD_VALUES, { maxKeys: 6 }) },
         { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
-        { weight: 1, arbitrary: fc.constantFrom({ __proto__: { roles: ['admin'] } }, { constructor: { prototype: { admin: true } } }, [], '') },
+        { weight: 1, arbitrary: fc.constantFrom(JSON.parse('{"__proto__": {"roles": ["admin"], "admin": true}}'), JSON.parse('{"constructor": {"prototype": {"admin": true}}}'), [], '') },
       );
       const queryArb = fc.oneof(
         { weight: 2, arbitrary: fc.constant({}) },
@@ -174,16 +174,17 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
     // Nothing polluted the prototype of every object in the process.
     expect(({} as Record<string, unknown>).roles).toBeUndefined();
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
-  });
+  }, 300_000);
 
   it('SQL-injection strings are data: refused where invalid, stored literally where valid, tables intact', async () => {
     const officer = people.get('officer')!;
     const admin = people.get('admin')!;
     const http = () => request(stack.api.getHttpServer());
     const [{ n: usersBefore }] = await ds.query(`SELECT count(*)::int AS n FROM users`);
-    for (const s of SQL_INJECTION) {
+    for (const [i, s] of SQL_INJECTION.entries()) {
       expect((await http().post('/api/v1/auth/login').send({ email: s, password: s })).status).toBe(400);
-      expect((await http().post('/api/v1/auth/login').send({ email: `x${encodeURIComponent(s)}@customs.test`, password: s })).status).toBe(401);
+      expect((await http().post('/api/v1/auth/login').send({ email: admin.email, password: s })).status).toBe(401);
+      expect((await http().post('/api/v1/auth/login').send({ email: `sql.${i}@customs.test`, password: s })).status).toBe(401);
       const list = await admin.http.get('/api/v1/users').query({ q: s });
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
@@ -191,7 +192,8 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
     }
     const title = "Kyoto'); DELETE FROM proposals; --";
     const created = await officer.http.post('/api/v1/proposals').send({ kind: 'accession', titleEn: title, titleMn: title, conventionCode: 'RKC', requestId: randomUUID() }).expect(201);
-    expect((await officer.http.get(`/api/v1/proposals/${created.body.id}`).expect(200)).body.titleEn).toBe(title);
+    // Read back from the table (no worker runs here, so the API's live-state query would only wait).
+    expect((await ds.query(`SELECT title_en FROM proposals WHERE id = $1`, [created.body.id]))[0].title_en).toBe(title);
     const [{ n: usersAfter }] = await ds.query(`SELECT count(*)::int AS n FROM users`);
     expect(usersAfter).toBe(usersBefore);
     const [{ admins }] = await ds.query(`SELECT count(*)::int AS admins FROM users WHERE 'admin' = ANY(roles)`);
@@ -219,7 +221,8 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
     const officer = people.get('officer')!;
     const bad = await officer.http.post('/api/v1/proposals').set('Content-Type', 'application/json').send('{"kind": "accession", "titleEn": ');
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ code: 'validation_failed', message: 'body is not valid JSON' });
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'validation_failed', messageMn: expect.any(String) });
+    expect(bad.text).not.toMatch(/node_modules|\.js:\d+/);
     const xml = await officer.http.post('/api/v1/proposals').set('Content-Type', 'application/xml').send('<proposal/>');
     expect(xml.status).toBeGreaterThanOrEqual(400);
     expect(xml.status).toBeLessThan(500);

@@ -1,6 +1,8 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -130,10 +132,13 @@ describe('access table: every endpoint x every role (and anonymous), from the ro
         }
       }
     }
+    // The table as measured, for reading (artifacts/ is git-ignored).
+    mkdirSync(join(__dirname, '..', '..', 'artifacts'), { recursive: true });
+    writeFileSync(join(__dirname, '..', '..', 'artifacts', 'access-table.txt'), rows.join('\n') + '\n');
     expect(mismatches).toEqual([]);
     // Every route was tried by every caller.
     expect(rows).toHaveLength(routes.length * CALLERS.length);
-  });
+  }, 180_000);
 
   it('a route added without @Access is refused to everyone, admin included, and fails the rule check', async () => {
     @Controller('undeclared-probe')

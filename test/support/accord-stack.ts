@@ -7,6 +7,7 @@ import { configureApiApp } from '../../apps/api/src/bootstrap/configure-api-app'
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { installWorkerRuntime } from '../../apps/worker/src/worker-runtime';
 import { AppConfig, loadConfig } from '../../libs/config';
+import { startSmtpTestServer } from './smtp-test-server';
 
 /** The run's config with a task queue of this test file's own, so parallel files never take each other's tasks. */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
@@ -25,7 +26,9 @@ export interface AccordStack {
 
 /** The real API app and the real worker (same modules as production) against the run's Temporal and PostgreSQL. */
 export async function startAccordStack(opts: { env?: NodeJS.ProcessEnv; worker?: boolean } = {}): Promise<AccordStack> {
-  const config = testConfig(opts.env);
+  // Workflows send email; a stack without a mail server of the test's own gets a real SMTP sink on loopback.
+  const sink = opts.env?.SMTP_PORT ? undefined : await startSmtpTestServer();
+  const config = testConfig({ ...(sink?.env() ?? {}), ...opts.env });
   const api = await NestFactory.create(AppModule.forRoot(config), { logger: false, bodyParser: false, abortOnError: false });
   configureApiApp(api, config);
   await api.init();
@@ -46,6 +49,7 @@ export async function startAccordStack(opts: { env?: NodeJS.ProcessEnv; worker?:
     async close() {
       await stack.stopWorker();
       await api.close();
+      await sink?.stop();
     },
   };
   if (opts.worker !== false) await stack.startWorker();

@@ -17,6 +17,8 @@ export class WorkerProcess {
       env: {
         ...process.env,
         TEMPORAL_TASK_QUEUE: this.config.temporal.taskQueue,
+        SMTP_HOST: this.config.smtp.host,
+        SMTP_PORT: String(this.config.smtp.port),
         LOG_LEVEL: 'info',
         TS_NODE_PROJECT: join(root, 'tsconfig.json'),
       },

@@ -55,8 +55,11 @@ describe('a worker killed in the middle of a stage (kill -9 of a real worker pro
     expect(timeline.filter((e) => e.type === 'TASK_ASSIGNED')).toHaveLength(1);
     const row = await eventually(() => d.row(id), (r) => r.last_event_seq === live!.eventSeq);
     expect(row).toMatchObject({ stage: 'RESEARCH', last_event_seq: live!.eventSeq });
-    const tasks = await d.ds.query(`SELECT stage, kind, status FROM tasks WHERE proposal_id = $1 ORDER BY opened_at, id`, [id]);
-    expect(tasks.filter((t: { status: string }) => t.status === 'open')).toEqual([{ stage: 'RESEARCH', kind: 'work', status: 'open' }]);
+    const openTasks = await eventually(
+      (): Promise<Array<{ stage: string; kind: string; status: string }>> => d.ds.query(`SELECT stage, kind, status FROM tasks WHERE proposal_id = $1 AND status = 'open'`, [id]),
+      (rows) => rows.length === 1 && rows[0].stage === 'RESEARCH',
+    );
+    expect(openTasks).toEqual([{ stage: 'RESEARCH', kind: 'work', status: 'open' }]);
 
     expect(first.output).toMatch(/worker polling/);
     // Graceful stop drains and exits cleanly.

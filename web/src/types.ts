@@ -58,10 +58,11 @@ export interface ProposalPage {
 
 export interface ProposalStatus extends ProposalRow {
   summary: string;
+  eventSeq: number;
   currentAssignees: PersonRef[];
   details: { fields?: Record<string, string> };
-  stagePath: string[];
-  timeline: Array<{ seq: number; type: string; fromStageName: Bilingual | null; toStageName: Bilingual | null; toStage: string | null; actor: PersonRef | null; onBehalfOf: PersonRef | null; comment: string | null; occurredAt: string; daysInStage: number | null }>;
+  stagePath: Array<{ code: string; name: Bilingual }>;
+  timeline: Array<{ seq: number; type: string; fromStage: string | null; fromStageName: Bilingual | null; toStageName: Bilingual | null; toStage: string | null; actor: PersonRef | null; onBehalfOf: PersonRef | null; comment: string | null; occurredAt: string; daysInStage: number | null }>;
   tasks: Array<{ id: string; stage: string; stageName: Bilingual; kind: string; role: string; assignee: PersonRef | null; status: string; openedAt: string; dueAt: string | null; closedAt: string | null; decision: string | null; comment: string | null }>;
   documents: Array<{ id: string; kind: string; kindName: Bilingual; version: number; fileName: string; sizeBytes: number; uploadedBy: PersonRef | null; uploadedAt: string; href: string }>;
   emails: Array<{ id: string; template: string; recipient: string; subject: string | null; status: string; createdAt: string; sentAt: string | null }>;

@@ -11,6 +11,8 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { MailPreviewModule } from './mail-preview/mail-preview.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ActionsModule, TASK_DECISION_PORT } from './actions/actions.module';
+import { ProposalTaskDecisions } from './proposals/proposal-task-decisions';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -30,6 +32,7 @@ export class AppModule {
         HealthModule,
         MailPreviewModule,
         ProposalsModule,
+        ActionsModule.register({ imports: [ProposalsModule], decisionPort: { provide: TASK_DECISION_PORT, inject: [ProposalTaskDecisions], useFactory: (port: ProposalTaskDecisions) => port } }),
         DashboardModule,
       ],
     };

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccordConfigModule, AppConfig } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/db';
 import { baseLoggerOptions } from '../../../libs/logging';
+import { MailModule } from '../../../libs/mail';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { activityDependenciesProvider } from './activity-dependencies.provider';
 
@@ -16,6 +17,7 @@ export class WorkerModule {
         AccordConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: baseLoggerOptions(config.logLevel, 'accord-worker') }),
         DatabaseModule,
+        MailModule,
       ],
       providers: [activityDependenciesProvider, TemporalWorkerService],
       exports: [TemporalWorkerService],

@@ -25,13 +25,17 @@ export class DashboardIndexes1795665613394 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_proposals_title_en_trgm ON proposals USING gin (title_en gin_trgm_ops)`);
     await q.query(`CREATE INDEX ix_proposals_title_mn_trgm ON proposals USING gin (title_mn gin_trgm_ops)`);
 
-    // Stage moves (STAGE_CHANGED, SENT_BACK, terminal moves) by time: "what moved this week" and cycle times.
+    // Stage moves (STAGE_CHANGED, SENT_BACK, terminal moves) by time: "what moved this week" and cycle times. Other
+    // timeline events carry the current stage as both from and to, so a move is where the two differ.
     await q.query(
       `CREATE INDEX ix_proposal_events_moves_time ON proposal_events (occurred_at) INCLUDE (proposal_id, seq, from_stage, to_stage)
-        WHERE from_stage IS NOT NULL AND to_stage IS NOT NULL`,
+        WHERE from_stage IS NOT NULL AND to_stage IS NOT NULL AND from_stage <> to_stage`,
     );
     // The event that entered a stage, found from the one that left it (cycle times): latest entry before a seq.
-    await q.query(`CREATE INDEX ix_proposal_events_entries ON proposal_events (proposal_id, seq DESC) INCLUDE (occurred_at) WHERE to_stage IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_proposal_events_entries ON proposal_events (proposal_id, seq DESC) INCLUDE (occurred_at)
+        WHERE to_stage IS NOT NULL AND from_stage IS DISTINCT FROM to_stage`,
+    );
 
     // Open tasks by person and overdue tasks.
     await q.query(`CREATE INDEX ix_tasks_open_assignee ON tasks (assignee_id) INCLUDE (due_at) WHERE status = 'open'`);

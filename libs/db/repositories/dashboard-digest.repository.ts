@@ -51,7 +51,7 @@ export class DashboardDigestRepository {
   async moved(from: Date, to: Date, limit: number): Promise<DigestSection> {
     const moves = `SELECT DISTINCT ON (e.proposal_id) e.proposal_id, e.from_stage, e.occurred_at
                      FROM proposal_events e
-                    WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2
+                    WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage AND e.occurred_at >= $1 AND e.occurred_at < $2
                     ORDER BY e.proposal_id, e.occurred_at DESC, e.seq DESC`;
     const [items, [count]] = await Promise.all([
       this.dataSource.query(

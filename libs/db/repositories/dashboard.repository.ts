@@ -236,8 +236,8 @@ export class DashboardRepository {
   }
 
   /**
-   * Days spent per stage, for stays that ended in [from, to): each stage move is paired with the move that entered
-   * the stage left (the latest earlier event with a to_stage), then median and 90th percentile per stage.
+   * Days spent per stage, for stays that ended in [from, to): each stage move (from_stage <> to_stage) is paired with
+   * the event that entered the stage it left (the latest earlier move, or CREATED), then median and 90th percentile.
    */
   async stageDurations(scope: DashboardScope, from: Date, to: Date): Promise<StageDuration[]> {
     const p = new SqlParams();
@@ -251,9 +251,9 @@ export class DashboardRepository {
         CROSS JOIN LATERAL (
               SELECT extract(epoch FROM e.occurred_at - x.occurred_at) / 86400.0 AS days
                 FROM proposal_events x
-               WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL
+               WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage
                ORDER BY x.seq DESC LIMIT 1) d
-        WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL
+        WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage
           AND e.occurred_at >= ${p.add(from)} AND e.occurred_at < ${p.add(to)}
         GROUP BY e.from_stage`,
       p.values,

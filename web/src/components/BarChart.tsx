@@ -29,10 +29,9 @@ export function BarChart(props: { id: string; caption: string; labels: string[];
         maintainAspectRatio: false,
         indexAxis: props.horizontal ? 'y' : 'x',
         plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.formattedValue}${props.unit ?? ''}` } } },
-        scales: {
-          x: { stacked: props.stacked, ticks: { autoSkip: false, maxRotation: 50 } },
-          y: { stacked: props.stacked, beginAtZero: true, ticks: { precision: 0 } },
-        },
+        scales: props.horizontal
+          ? { x: { stacked: props.stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: props.stacked, ticks: { autoSkip: false } } }
+          : { x: { stacked: props.stacked, ticks: { autoSkip: false, maxRotation: 50 } }, y: { stacked: props.stacked, beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
     return () => chart.current?.destroy();

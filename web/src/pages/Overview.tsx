@@ -98,9 +98,11 @@ export function OverviewPage() {
                 {p.kinds.map((k) => (
                   <BarChart
                     id={`pipeline-${k.kind}`}
-                    caption={`${t('pipeline')}: ${loc(k.name)}`}
+                    caption={`${t('pipeline')} (${loc(k.name)})`}
                     labels={k.stages.map((s) => loc(s.name))}
                     stacked
+                    horizontal
+                    height={340}
                     series={[
                       { label: t('onTime'), data: k.stages.map((s) => s.onTime), color: COLORS.onTime },
                       { label: t('overdue'), data: k.stages.map((s) => s.overdue), color: COLORS.overdue },
@@ -129,6 +131,8 @@ export function OverviewPage() {
                   id="cycle-times"
                   caption={`${t('cycleTimes')} (${c.from} – ${c.to})`}
                   labels={c.stages.map((s) => loc(s.name))}
+                  horizontal
+                  height={Math.max(220, 60 + c.stages.length * 44)}
                   unit={lang === 'mn' ? ' хоног' : ' days'}
                   series={[
                     { label: t('median'), data: c.stages.map((s) => s.medianDays), color: COLORS.median },

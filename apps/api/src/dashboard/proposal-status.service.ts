@@ -41,8 +41,9 @@ export class ProposalStatusService {
     // Days in the stage left, for each move: from the previous event that entered a stage.
     let enteredAt: Date | null = null;
     const entries = timeline.map((e) => {
-      const days = e.fromStage && e.toStage && enteredAt ? round1((e.occurredAt.getTime() - enteredAt.getTime()) / DAY_MS) : null;
-      if (e.toStage) enteredAt = e.occurredAt;
+      const move = !!e.toStage && e.fromStage !== e.toStage;
+      const days = move && e.fromStage && enteredAt ? round1((e.occurredAt.getTime() - enteredAt.getTime()) / DAY_MS) : null;
+      if (move) enteredAt = e.occurredAt;
       return {
         seq: e.seq,
         type: e.type,
@@ -74,6 +75,7 @@ export class ProposalStatusService {
       updatedAt: p.updatedAt.toISOString(),
       summary: p.summary,
       workflowStatus: p.workflowStatus,
+      eventSeq: p.lastEventSeq,
       currentAssignees: p.currentAssignees.map((a) => ref(a)!),
       details: p.details,
       timeline: entries,
@@ -103,7 +105,7 @@ export class ProposalStatusService {
         href: `/api/v1/proposals/${p.id}/documents/${d.id}`,
       })),
       emails: emails.map(toEmailDto),
-      stagePath: stageOrder(p.kind),
+      stagePath: stageOrder(p.kind).map((code) => ({ code, name: stageLabel(p.kind, code) })),
     };
   }
 

@@ -9,6 +9,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     heading: 'Proposal status report',
     kind: 'Kind',
     stage: 'Current stage',
+    stageCol: 'Stage',
     status: 'Status',
     owner: 'Owner',
     division: 'Division',
@@ -43,6 +44,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     heading: 'Саналын явцын тайлан',
     kind: 'Төрөл',
     stage: 'Одоогийн үе шат',
+    stageCol: 'Үе шат',
     status: 'Төлөв',
     owner: 'Хариуцагч',
     division: 'Хэлтэс',
@@ -89,17 +91,17 @@ export function renderStatusReport(s: ProposalStatusDto, lang: Language, now: Da
   const who = (p: PersonRefDto | null) => (p ? esc((lang === 'mn' ? p.nameMn : p.nameLatin) ?? p.nameLatin ?? p.id) : '—');
   const at = (v: string | null) => (v ? esc(formatUlaanbaatarDateTime(new Date(v))) : '—');
   const day = (v: string | null) => (v ? esc(formatUlaanbaatarDate(new Date(v))) : '—');
-  const current = s.stagePath.indexOf(s.stage);
+  const codes = s.stagePath.map((x) => x.code);
+  const current = codes.indexOf(s.stage);
   const terminal = Object.keys(TERMINAL_STAGE_NAMES);
   const path = s.stagePath
-    .filter((code) => !terminal.includes(code) || code === s.stage)
-    .map((code, i) => {
-      const cls = code === s.stage ? 'now' : i < current && s.status === 'open' ? 'done' : s.status === 'completed' ? 'done' : '';
-      const label = code === s.stage ? s.stageName[lang] : (s.timeline.find((e) => e.toStage === code)?.toStageName?.[lang] ?? code);
-      return `<li class="${cls}">${esc(label)}</li>`;
+    .filter((x) => !terminal.includes(x.code) || x.code === s.stage)
+    .map((x, i) => {
+      const cls = x.code === s.stage ? 'now' : s.status === 'completed' || (i < current && s.status === 'open') ? 'done' : '';
+      return `<li class="${cls}">${esc(x.name[lang])}</li>`;
     })
     .join('');
-  const moves = s.timeline.filter((e) => e.fromStage && e.toStage);
+  const moves = s.timeline.filter((e) => e.fromStage && e.toStage && e.fromStage !== e.toStage);
   const openTasks = s.tasks.filter((x) => x.status === 'open');
   const rows = (cells: string[][], empty: number) =>
     cells.length ? cells.map((c) => `<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${empty}" class="muted">${t.none}</td></tr>`;
@@ -111,7 +113,8 @@ export function renderStatusReport(s: ProposalStatusDto, lang: Language, now: Da
 <title>${esc(t.heading)}: ${esc(s.title[lang])}</title>
 <style>
   @page { size: A4; margin: 14mm; }
-  body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1f2933; font-size: 11.5px; line-height: 1.4; margin: 0 auto; max-width: 182mm; }
+  body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1f2933; font-size: 11.5px; line-height: 1.4; margin: 0 auto; max-width: 182mm; padding: 8mm 0; }
+  @media print { body { padding: 0; } }
   h1 { font-size: 18px; margin: 0 0 2px; }
   .sub { color: #52606d; margin: 0 0 10px; }
   .eyebrow { text-transform: uppercase; letter-spacing: .06em; color: #52606d; font-size: 10px; margin: 0 0 4px; }
@@ -160,7 +163,7 @@ ${rows(
 )}
 </tbody></table>
 <h2>${t.openTasks}</h2>
-<table><thead><tr><th>${t.stage}</th><th>${t.role}</th><th>${t.assignee}</th><th>${t.due}</th></tr></thead><tbody>
+<table><thead><tr><th>${t.stageCol}</th><th>${t.role}</th><th>${t.assignee}</th><th>${t.due}</th></tr></thead><tbody>
 ${rows(openTasks.map((x) => [esc(x.stageName[lang]), esc(x.role), who(x.assignee), `${day(x.dueAt)}${x.dueAt && new Date(x.dueAt) < now ? ` <span class="late">(${t.overdue})</span>` : ''}`]), 4)}
 </tbody></table>
 <h2>${t.documents}</h2>

@@ -1,7 +1,6 @@
-import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ExecutionContext, Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
-import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../../../../../libs/config';
 import { AccessTokenService } from '../../auth/access-token.service';
@@ -14,7 +13,7 @@ import { RATE_LIMITED, RateLimitName } from './rate-limit.decorator';
 import { RateLimitGuard } from './rate-limit.guard';
 import { discoverRoutes } from './route-inventory';
 
-/** Email action links (issue: email tasks) live under this path and get their own, tighter limit. */
+/** Email action links live under this path and get their own, tighter limit per address. */
 export const ACTION_LINKS_PATH = '/api/v1/actions';
 
 function routeLimit(ctx: ExecutionContext): RateLimitName | undefined {

@@ -5,6 +5,11 @@ export class BilingualDto {
   @ApiProperty({ example: 'Дотоод хянан батлалт' }) mn: string;
 }
 
+export class StageRefDto {
+  @ApiProperty({ example: 'TRANSLATION' }) code: string;
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+}
+
 export class PersonRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ nullable: true }) nameMn: string | null;
@@ -230,13 +235,14 @@ export class DetailDocumentDto {
 export class ProposalStatusDto extends DashboardProposalDto {
   @ApiProperty() summary: string;
   @ApiProperty() workflowStatus: string;
+  @ApiProperty({ description: 'Sequence number of the last timeline event the read model holds (actions return theirs)' }) eventSeq: number;
   @ApiProperty({ type: [PersonRefDto] }) currentAssignees: PersonRefDto[];
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
   @ApiProperty({ type: [DetailTaskDto] }) tasks: DetailTaskDto[];
   @ApiProperty({ type: [DetailDocumentDto] }) documents: DetailDocumentDto[];
   @ApiProperty({ type: [EmailMessageDto] }) emails: EmailMessageDto[];
-  @ApiProperty({ type: [String], description: 'Stages of the kind in order, for the stage bar' }) stagePath: string[];
+  @ApiProperty({ type: [StageRefDto], description: 'Stages of the kind in order, then the terminal ones, for the stage bar' }) stagePath: StageRefDto[];
 }
 
 export class DigestScheduleDto {

@@ -1,0 +1,121 @@
+import type { NotificationOutcome, ProposalNotification } from '../../libs/contracts';
+import { DirectoryUser, NotificationPreferenceRepository, ProposalRepository, UserDirectoryRepository } from '../../libs/db';
+import { ACCESSION_DEFINITIONS, Bilingual } from '../../libs/domain';
+import type { SendEmailInput, SendEmailResult } from './send-email.activity';
+
+export interface ProposalNotificationDeps {
+  users: UserDirectoryRepository;
+  proposals: ProposalRepository;
+  preferences: NotificationPreferenceRepository;
+  publicUrl: string;
+  sendEmail(input: SendEmailInput): Promise<SendEmailResult>;
+}
+
+const KIND_NAMES: Record<string, Bilingual> = {
+  accession: { en: 'Accession to an international convention', mn: 'Олон улсын конвенцид нэгдэн орох' },
+};
+
+const DECISION_LABELS: Record<string, Bilingual> = {
+  approve: { en: 'Approved', mn: 'Зөвшөөрсөн' },
+  request_changes: { en: 'Changes requested', mn: 'Засвар хүссэн' },
+  reject: { en: 'Rejected', mn: 'Татгалзсан' },
+  cabinet_approved: { en: 'Approved by the Cabinet', mn: 'Засгийн газар дэмжсэн' },
+  cabinet_returned: { en: 'Returned by the Cabinet', mn: 'Засгийн газар буцаасан' },
+  cabinet_rejected: { en: 'Rejected by the Cabinet', mn: 'Засгийн газар татгалзсан' },
+  parliament_ratified: { en: 'Ratified by Parliament', mn: 'УИХ соёрхон баталсан' },
+  parliament_returned: { en: 'Returned by Parliament', mn: 'УИХ буцаасан' },
+  parliament_rejected: { en: 'Rejected by Parliament', mn: 'УИХ татгалзсан' },
+  withdrawn: { en: 'Withdrawn', mn: 'Буцаан татсан' },
+};
+
+const terminalStageNames: Record<string, Bilingual> = {
+  COMPLETED: { en: 'Completed', mn: 'Дууссан' },
+  REJECTED: { en: 'Rejected', mn: 'Татгалзсан' },
+  WITHDRAWN: { en: 'Withdrawn', mn: 'Буцаан татсан' },
+};
+
+/**
+ * Sends the emails a proposal's workflow asks for: resolves the recipients (a person, their supervisor, or
+ * leadership), honours the owner's opt-outs, gathers the proposal's facts in both languages, and hands each
+ * message to the idempotent sendEmail (one key per recipient), so a retried activity never sends twice.
+ */
+export function createProposalNotificationActivities(deps: ProposalNotificationDeps) {
+  async function recipients(n: ProposalNotification): Promise<DirectoryUser[]> {
+    const r = n.recipient;
+    if ('userId' in r) return [await deps.users.findById(r.userId)].filter((u): u is DirectoryUser => !!u?.active);
+    if ('supervisorOf' in r) return [await deps.users.findSupervisor(r.supervisorOf)].filter((u): u is DirectoryUser => !!u);
+    return deps.users.findActiveByRole('leadership');
+  }
+
+  return {
+    async notifyProposalEvent(n: ProposalNotification): Promise<NotificationOutcome> {
+      const outcome: NotificationOutcome = { sent: [], skipped: [] };
+      const proposal = await deps.proposals.findById(n.proposalId);
+      if (!proposal) return { sent: [], skipped: [{ recipientId: null, reason: 'proposal not found' }] };
+      const people = await recipients(n);
+      if (people.length === 0) outcome.skipped.push({ recipientId: null, reason: 'no active recipient' });
+
+      const def = ACCESSION_DEFINITIONS[n.definitionVersion];
+      const stageName = (code: string): Bilingual => def?.stages.find((s) => s.code === code)?.name ?? terminalStageNames[code] ?? { en: code, mn: code };
+      const [owner, assignee, onBehalfOf, decider] = await Promise.all([
+        proposal.ownerId ? deps.users.findById(proposal.ownerId) : null,
+        n.task ? deps.users.findById(n.task.assigneeId) : null,
+        n.task?.onBehalfOfId ? deps.users.findById(n.task.onBehalfOfId) : null,
+        n.decision?.byId ? deps.users.findById(n.decision.byId) : null,
+      ]);
+      const facts = {
+        title: { en: proposal.titleEn, mn: proposal.titleMn },
+        kind: KIND_NAMES[proposal.kind] ?? proposal.kind,
+        stage: stageName(n.stage),
+        ownerName: owner?.nameMn || owner?.nameLatin || '—',
+        ...(proposal.summary ? { summary: proposal.summary } : {}),
+        url: `${deps.publicUrl}/proposals/${proposal.id}`,
+      };
+
+      for (const person of people) {
+        if (n.template === 'owner-notification') {
+          const prefs = await deps.preferences.get(person.id);
+          const wanted = (n.decision && prefs.decision) || (n.stageChange && prefs.stage_change);
+          if (!wanted) {
+            outcome.skipped.push({ recipientId: person.id, reason: 'turned off by the owner' });
+            continue;
+          }
+        }
+        const name = person.language === 'en' ? person.nameLatin : person.nameMn;
+        const data: Record<string, unknown> = { recipientName: name || person.email, proposal: facts };
+        if (n.task) {
+          if (n.task.dueAt) data.dueAt = n.task.dueAt;
+          if (onBehalfOf && n.template === 'task-assigned') data.onBehalfOfName = onBehalfOf.nameMn || onBehalfOf.nameLatin;
+        }
+        if (n.template === 'task-reminder') data.reminderNumber = n.reminderNumber ?? 1;
+        if (n.template === 'task-escalated') {
+          Object.assign(data, { level: n.escalation!.level, overdueMs: n.escalation!.overdueMs, originalAssigneeName: assignee?.nameMn || assignee?.nameLatin || '—' });
+        }
+        if (n.decision) {
+          data.decision = {
+            label: DECISION_LABELS[n.decision.action] ?? n.decision.action,
+            by: decider ? decider.nameMn || decider.nameLatin : 'Accord',
+            at: n.decision.at,
+            ...(n.decision.comment ? { comment: n.decision.comment } : {}),
+          };
+        }
+        if (n.stageChange) data.stageChange = { from: stageName(n.stageChange.from), to: stageName(n.stageChange.to), at: n.stageChange.at };
+
+        // Only the person who holds the task gets links; supervisors and leadership get the facts and the page.
+        const withLinks = n.task && n.task.actions.length > 0 && person.id === n.task.assigneeId && n.template !== 'task-escalated';
+        const result = await deps.sendEmail({
+          idempotencyKey: `${n.idempotencyKey}:${person.id}`,
+          to: { address: person.email, name: name || undefined },
+          language: person.language,
+          template: n.template,
+          data,
+          proposalId: proposal.id,
+          workflowId: n.workflowId,
+          ...(withLinks ? { actionLinks: { taskId: n.task!.id, assigneeId: person.id, proposalId: proposal.id, choices: n.task!.actions.map((action) => ({ action })) } } : {}),
+        });
+        outcome.sent.push({ recipientId: person.id, messageId: result.messageId, sentAt: result.sentAt, template: n.template });
+      }
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** What the workflow asks the notification activity to send; the activity looks up people and proposal facts. */
+export type NotificationRecipient =
+  | { userId: string }
+  /** The supervisor of this person (first escalation). */
+  | { supervisorOf: string }
+  /** Everyone active with the leadership role (second escalation). */
+  | { role: 'leadership' };
+
+export interface ProposalNotification {
+  /** Names the message (task, recipient, purpose, attempt); one recipient group may expand to several people. */
+  idempotencyKey: string;
+  recipient: NotificationRecipient;
+  template: 'task-assigned' | 'task-reminder' | 'task-escalated' | 'owner-notification';
+  proposalId: string;
+  workflowId: string;
+  stage: string;
+  definitionVersion: string;
+  task?: {
+    id: string;
+    assigneeId: string;
+    onBehalfOfId: string | null;
+    dueAt: string | null;
+    /** Decisions offered as single-use links (approval tasks only). */
+    actions: string[];
+  };
+  reminderNumber?: number;
+  escalation?: { level: 'supervisor' | 'leadership'; overdueMs: number };
+  decision?: { action: string; byId: string | null; at: string; comment?: string | null };
+  stageChange?: { from: string; to: string; at: string };
+}
+
+export interface NotificationOutcome {
+  sent: Array<{ recipientId: string; messageId: string; sentAt: string; template: string }>;
+  /** People skipped, and why (turned off, no address, nobody holds the role). */
+  skipped: Array<{ recipientId: string | null; reason: string }>;
+}

@@ -1,0 +1,198 @@
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
+import { createProposal, dashboardPeople, DashboardPeople, parseCsv, submitProposal } from '../support/dashboard-fixture';
+import { createUserAndLogin, SignedInUser } from '../support/users';
+
+/** The dashboard's JSON API, exports and status report over a real stack (HTTP, Temporal, worker, PostgreSQL). */
+describe('dashboard API', () => {
+  let stack: AccordStack;
+  let people: DashboardPeople;
+  let outsider: SignedInUser;
+  const tag = randomUUID().slice(0, 6);
+  const ids: string[] = [];
+  const scope = () => `division=${people.division}`;
+
+  beforeAll(async () => {
+    stack = await startAccordStack();
+    people = await dashboardPeople(stack);
+    outsider = await createUserAndLogin(stack, ['officer'], { division: `elsewhere-${tag}` });
+    for (const [i, word] of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'].entries()) {
+      ids.push(await createProposal(stack, people.officer, { titleEn: `${word} convention ${tag}`, titleMn: `${['Альфа', 'Браво', 'Чарли', 'Дельта', 'Эхо'][i]} конвенц ${tag}` }));
+    }
+  });
+  afterAll(() => stack?.close());
+
+  const overview = (who: SignedInUser, q = scope()) => who.http.get(`/api/v1/dashboard/overview?${q}`).expect(200);
+
+  it('counts proposals by kind x stage for leadership, narrowed to a division', async () => {
+    const res = await overview(people.leader);
+    expect(res.body.countsByKindStage).toEqual([expect.objectContaining({ kind: 'accession', stage: 'DRAFT', count: 5, overdue: 0, stageName: { en: 'Draft', mn: 'Төсөл' } })]);
+    expect(res.body.totals).toMatchObject({ openProposals: 5, closedProposals: 0, proposalsPastSla: 0 });
+    expect(res.body.trips).toEqual({ available: false, departingThisMonth: null, reportsDueThisMonth: null });
+    // Organisation-wide: without the division, at least these five.
+    const all = await overview(people.leader, '');
+    expect(all.body.totals.openProposals).toBeGreaterThanOrEqual(5);
+  });
+
+  it('moves with the proposal: submitting changes the counts, the pipeline and the cycle times', async () => {
+    await submitProposal(stack, people.officer, ids[0]);
+    const res = await eventually(
+      () => overview(people.leader),
+      (r) => r.body.countsByKindStage.some((c: { stage: string }) => c.stage === 'TRANSLATION'),
+    );
+    const count = (stage: string) => res.body.countsByKindStage.find((c: { stage: string }) => c.stage === stage)?.count;
+    expect([count('DRAFT'), count('TRANSLATION')]).toEqual([4, 1]);
+    // The officer holds the work of each draft (submit) and now the translation of the first.
+    expect(res.body.totals).toMatchObject({ openTasks: 5, overdueTasks: 0 });
+    expect(res.body.openTasksByPerson).toEqual([{ person: expect.objectContaining({ id: people.officer.id }), open: 5, overdue: 0 }]);
+
+    const pipeline = await people.leader.http.get(`/api/v1/dashboard/pipeline?${scope()}`).expect(200);
+    const stages = pipeline.body.kinds[0].stages;
+    expect(stages.map((s: { stage: string }) => s.stage)).toEqual(['DRAFT', 'TRANSLATION', 'RESEARCH', 'COORDINATION', 'INTERNAL_REVIEW', 'CABINET_REVIEW', 'PARLIAMENT', 'DEPOSIT', 'IMPLEMENTATION']);
+    expect(stages.slice(0, 3).map((s: { onTime: number; overdue: number }) => [s.onTime, s.overdue])).toEqual([[4, 0], [1, 0], [0, 0]]);
+
+    const cycles = await people.leader.http.get(`/api/v1/dashboard/cycle-times?${scope()}`).expect(200);
+    expect(cycles.body.stages).toEqual([expect.objectContaining({ stage: 'DRAFT', samples: 1, name: { en: 'Draft', mn: 'Төсөл' } })]);
+    expect(cycles.body.stages[0].medianDays).toBeGreaterThanOrEqual(0);
+    expect(cycles.body.stages[0].medianDays).toBeLessThan(1);
+    // A period before anything happened has no stays.
+    const empty = await people.leader.http.get(`/api/v1/dashboard/cycle-times?${scope()}&from=2020-01-01&to=2020-12-31`).expect(200);
+    expect(empty.body.stages).toEqual([]);
+  });
+
+  it('lists with filters, text search in both languages, sort and paging', async () => {
+    const list = (q: string) => people.leader.http.get(`/api/v1/dashboard/proposals?${scope()}&${q}`).expect(200);
+    const page1 = await list('sort=titleEn&order=asc&pageSize=2&page=1');
+    expect(page1.body).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(page1.body.items.map((r: { title: { en: string } }) => r.title.en)).toEqual([`Alpha convention ${tag}`, `Bravo convention ${tag}`]);
+    const page3 = await list('sort=titleEn&order=asc&pageSize=2&page=3');
+    expect(page3.body.items.map((r: { title: { en: string } }) => r.title.en)).toEqual([`Echo convention ${tag}`]);
+
+    expect((await list('stage=DRAFT')).body.total).toBe(4);
+    expect((await list('stage=TRANSLATION')).body.items.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
+    expect((await list(`q=${encodeURIComponent('чарли')}`)).body.items.map((r: { id: string }) => r.id)).toEqual([ids[2]]);
+    expect((await list('q=delta')).body.items.map((r: { id: string }) => r.id)).toEqual([ids[3]]);
+    expect((await list(`ownerId=${people.officer.id}`)).body.total).toBe(5);
+    expect((await list('overdue=true')).body.total).toBe(0);
+    expect((await list('overdue=false')).body.total).toBe(5);
+    expect((await list('from=2020-01-01&to=2020-12-31')).body.total).toBe(0);
+    const row = (await list('q=alpha')).body.items[0];
+    expect(row).toMatchObject({ stage: 'TRANSLATION', stageName: { en: 'Translation into Mongolian' }, owner: { id: people.officer.id }, division: people.division, overdue: false });
+
+    const bad = await people.leader.http.get('/api/v1/dashboard/proposals?sort=owner&pageSize=1000').expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['pageSize', 'sort']);
+  });
+
+  it('exports the filtered list as CSV and XLSX with the same rows', async () => {
+    const q = `${scope()}&stage=DRAFT&sort=titleEn&order=asc`;
+    const csv = await people.leader.http.get(`/api/v1/dashboard/proposals/export.csv?${q}`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="accord-proposals-\d{4}-\d{2}-\d{2}\.csv"/);
+    const rows = parseCsv(csv.text);
+    expect(rows[0].slice(0, 3)).toEqual(['ID', 'Title (EN) / Гарчиг (англи)', 'Title (MN) / Гарчиг (монгол)']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo'].map((w) => `${w} convention ${tag}`));
+    expect(rows[1][5]).toBe('Төсөл'); // the leader reads Mongolian
+
+    const xlsx = await people.leader.http.get(`/api/v1/dashboard/proposals/export.xlsx?${q}`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const sheet = wb.worksheets[0];
+    const titles: string[] = [];
+    sheet.eachRow((r, n) => n > 1 && titles.push(String(r.getCell(2).value)));
+    expect(titles).toEqual(rows.slice(1).map((r) => r[1]));
+    expect(sheet.getRow(2).getCell(10).value).toBeInstanceOf(Date);
+  });
+
+  it('shows one proposal with timeline, documents, tasks and emails, and prints its status report', async () => {
+    const res = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}`).expect(200);
+    expect(res.body).toMatchObject({ id: ids[0], stage: 'TRANSLATION', owner: { id: people.officer.id }, stagePath: expect.arrayContaining([{ code: 'DRAFT', name: { en: 'Draft', mn: 'Төсөл' } }, expect.objectContaining({ code: 'COMPLETED' })]) });
+    const moves = res.body.timeline.filter((e: { type: string }) => e.type === 'STAGE_CHANGED');
+    expect(moves).toEqual([expect.objectContaining({ fromStage: 'DRAFT', toStage: 'TRANSLATION', daysInStage: expect.any(Number), actor: expect.objectContaining({ id: people.officer.id }) })]);
+    expect(res.body.documents).toEqual([expect.objectContaining({ kind: 'convention_text', version: 1, kindName: { en: 'Original convention text', mn: 'Конвенцийн эх бичвэр' } })]);
+    expect(res.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ stage: 'TRANSLATION', status: 'open', assignee: expect.objectContaining({ id: people.officer.id }) })]));
+    expect(Array.isArray(res.body.emails)).toBe(true);
+
+    const en = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}/report?lang=en`).expect(200);
+    expect(en.headers['content-type']).toMatch(/^text\/html/);
+    expect(en.text).toContain(`Alpha convention ${tag}`);
+    expect(en.text).toContain('Translation into Mongolian');
+    expect(en.text).toMatch(/Draft → Translation into Mongolian/);
+    expect(en.text).not.toMatch(/<script/i);
+    const mn = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}/report`).expect(200);
+    expect(mn.text).toContain('Саналын явцын тайлан');
+    expect(mn.text).toContain('Монгол хэлнээ орчуулах');
+  });
+
+  it('applies the visibility rule: another division sees none of it', async () => {
+    const o = await overview(outsider);
+    expect(o.body.totals.openProposals).toBe(0);
+    expect((await outsider.http.get(`/api/v1/dashboard/proposals?${scope()}`).expect(200)).body.total).toBe(0);
+    await outsider.http.get(`/api/v1/dashboard/proposals/${ids[0]}`).expect(404);
+    await outsider.http.get(`/api/v1/dashboard/proposals/${ids[0]}/report`).expect(404);
+    await stack.http().get('/api/v1/dashboard/overview').expect(401);
+    await stack.http().get('/api/v1/dashboard/proposals/export.csv').expect(401);
+  });
+
+  it('shows an approver their tasks', async () => {
+    const mine = await people.officer.http.get('/api/v1/dashboard/my-tasks').expect(200);
+    // Soonest due first: the drafts (30-day SLA) before the translation (60 days).
+    expect(mine.body.map((t: { stage: string }) => t.stage)).toEqual(['DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'TRANSLATION']);
+    expect(mine.body[4]).toMatchObject({ proposalId: ids[0], taskKind: 'work', actions: ['complete_work'], overdue: false, title: { en: `Alpha convention ${tag}` } });
+    expect((await people.head.http.get('/api/v1/dashboard/my-tasks').expect(200)).body).toEqual([]);
+  });
+
+  it('remembers the language on the person, leadership included', async () => {
+    await people.leader.http.put('/api/v1/dashboard/preferences').send({ language: 'en' }).expect(200, { language: 'en' });
+    expect((await people.leader.http.get('/api/v1/auth/me').expect(200)).body.language).toBe('en');
+    await people.leader.http.put('/api/v1/dashboard/preferences').send({ language: 'fr' }).expect(400);
+    await people.leader.http.put('/api/v1/dashboard/preferences').send({ language: 'mn' }).expect(200);
+  });
+
+  it('keeps the weekly digest schedule (Monday 08:00 Ulaanbaatar) and lets only admins pause and resume it', async () => {
+    const s = await people.admin.http.get('/api/v1/dashboard/digest-schedule').expect(200);
+    expect(s.body).toMatchObject({ exists: true, paused: false });
+    expect(s.body.nextRuns.length).toBeGreaterThan(0);
+    for (const run of s.body.nextRuns) {
+      const d = new Date(run);
+      // Monday 08:00 in Ulaanbaatar (UTC+8) is Monday 00:00 UTC.
+      expect([d.getUTCDay(), d.getUTCHours(), d.getUTCMinutes()]).toEqual([1, 0, 0]);
+    }
+    await people.leader.http.get('/api/v1/dashboard/digest-schedule').expect(403);
+    await people.officer.http.post('/api/v1/dashboard/digest-schedule/pause').send({}).expect(403);
+    expect((await people.admin.http.post('/api/v1/dashboard/digest-schedule/pause').send({ note: 'Holiday week' }).expect(200)).body).toMatchObject({ paused: true, note: 'Holiday week' });
+    expect((await people.admin.http.post('/api/v1/dashboard/digest-schedule/unpause').send({}).expect(200)).body.paused).toBe(false);
+  });
+
+  it('serves the web app under /app: a public shell and cached assets, data only through the API', async () => {
+    await stack.http().get('/').expect(302).expect('Location', '/app/');
+    const shell = await stack.http().get('/app/proposals/anything?stage=DRAFT').expect(200);
+    expect(shell.headers['content-type']).toMatch(/^text\/html/);
+    expect(shell.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/app\/assets\/app-[^"]+\.js)"/.exec(shell.text)![1];
+    const asset = await stack.http().get(script).expect(200);
+    expect(asset.headers['cache-control']).toMatch(/immutable/);
+    await stack.http().get('/app/assets/../../package.json').expect(404);
+    await stack.http().get('/app/assets/nothing.js').expect(404);
+  });
+
+  it('documents the dashboard endpoints in the OpenAPI document', async () => {
+    const doc = await stack.http().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/dashboard/overview',
+        '/api/v1/dashboard/pipeline',
+        '/api/v1/dashboard/cycle-times',
+        '/api/v1/dashboard/proposals',
+        '/api/v1/dashboard/proposals/export.csv',
+        '/api/v1/dashboard/proposals/export.xlsx',
+        '/api/v1/dashboard/proposals/{id}/report',
+        '/api/v1/dashboard/digest-schedule/trigger',
+      ]),
+    );
+  });
+});

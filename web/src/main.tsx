@@ -1,0 +1,58 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { currentUser, resume } from './api';
+import { Layout } from './components/Layout';
+import { language, t } from './i18n';
+import { DigestAdminPage } from './pages/DigestAdmin';
+import { LoginPage } from './pages/Login';
+import { MyTasksPage } from './pages/MyTasks';
+import { NewProposalPage } from './pages/NewProposal';
+import { OverviewPage } from './pages/Overview';
+import { ProposalDetailPage } from './pages/ProposalDetail';
+import { ProposalListPage } from './pages/ProposalList';
+import { location, match, navigate } from './router';
+import { useSignal } from './state';
+import './styles.css';
+
+function Page() {
+  const { path } = useSignal(location);
+  if (path === '/') return <OverviewPage />;
+  if (path === '/proposals') return <ProposalListPage />;
+  if (path === '/proposals/new') return <NewProposalPage />;
+  if (path === '/tasks') return <MyTasksPage />;
+  if (path === '/admin') return <DigestAdminPage />;
+  const detail = match('/proposals/:id', path);
+  if (detail) return <ProposalDetailPage id={detail.id} />;
+  return <p role="alert">{t('notFound')}</p>;
+}
+
+/** Signs in again from the refresh cookie on load; pages need a person, the sign-in page does not. */
+function App() {
+  useSignal(language);
+  const me = useSignal(currentUser);
+  const { path } = useSignal(location);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    void resume().finally(() => setReady(true));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language.get();
+    document.title = `${t('appName')} · ${t('tagline')}`;
+  });
+  useEffect(() => {
+    if (!ready) return;
+    if (!me && path !== '/login') navigate(`/login?next=${encodeURIComponent(window.location.pathname.replace(/^\/app/, '') + window.location.search)}`, { replace: true });
+    if (me && path === '/login') navigate('/', { replace: true });
+  }, [ready, me, path]);
+
+  if (!ready) return <p class="muted boot">{t('loading')}</p>;
+  if (path === '/login' || !me) return <LoginPage />;
+  return (
+    <Layout>
+      <Page />
+    </Layout>
+  );
+}
+
+render(<App />, document.getElementById('root')!);
