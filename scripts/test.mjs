@@ -125,7 +125,8 @@ async function createTestDatabase(baseUrl) {
   try {
     const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'accord_test_%'`);
     for (const { datname } of rows) {
-      const pid = Number(datname.split('_').pop());
+      // accord_test_<time>_<pid>[_suffix]: the run's pid decides whether it is still in use.
+      const pid = Number(/^accord_test_\d+_(\d+)/.exec(datname)?.[1] ?? datname.split('_').pop());
       if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
     const name = `accord_test_${Date.now()}_${process.pid}`;
