@@ -66,6 +66,11 @@ async function main() {
 
   const prep = spawnSync(process.execPath, ['dist/libs/db/cli/prepare-database.cli.js'], { cwd: repoRoot, env, stdio: 'inherit' });
   if (prep.status !== 0) throw new Error('database preparation failed (see above)');
+  // Development only: a small organisation to sign in with at once (idempotent; never in production).
+  if (env.NODE_ENV === 'development' && env.ACCORD_SEED !== '0') {
+    const seed = spawnSync(process.execPath, ['dist/apps/api/src/cli/accord.cli.js', 'seed:dev'], { cwd: repoRoot, env, stdio: 'inherit' });
+    if (seed.status !== 0) throw new Error('seeding the development organisation failed (see above)');
+  }
 
   const worker = startService('worker', process.execPath, ['dist/apps/worker/src/main.js'], { env });
   children.push(worker);

@@ -93,6 +93,21 @@ describe('email tasks with action links, end to end', () => {
     expect(sent.map((e: { data: { messageId: string } }) => e.data.messageId)).toEqual(expect.arrayContaining([email.messageId, ownerMail.messageId]));
   });
 
+  it('an owner who turned notifications off gets no notification email', async () => {
+    const quiet = await createUserAndLogin(stack, ['officer'], { supervisorId: head.id });
+    await quiet.http.put('/api/v1/me/notification-preferences').send({ decision: false, stageChange: false }).expect(200, { decision: false, stageChange: false });
+    await quiet.http.get('/api/v1/me/notification-preferences').expect(200, { decision: false, stageChange: false });
+    await quiet.http.put('/api/v1/me/notification-preferences').send({ decision: 'yes' }).expect(400);
+    const id = await toTranslationReview(stack, quiet);
+    const email = await smtp.waitFor((m) => m.to.includes(head.email) && m.text.includes(id));
+    const [approve] = links(email);
+    const page = await openLink(approve);
+    expect((await confirm(approve, page)).status).toBe(200);
+    await eventually(() => state(id), (s) => s.stage === 'RESEARCH');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(mailTo(quiet)).toHaveLength(0);
+  });
+
   it('two simultaneous confirmations of the same task: exactly one wins', async () => {
     const id = await toTranslationReview();
     const email = await smtp.waitFor((m) => m.to.includes(head.email) && /Action needed/.test(m.subject) && m.text.includes(id));

@@ -13,6 +13,7 @@ import { MailPreviewModule } from './mail-preview/mail-preview.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ActionsModule, TASK_DECISION_PORT } from './actions/actions.module';
 import { ProposalTaskDecisions } from './proposals/proposal-task-decisions';
+import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         MailPreviewModule,
         ProposalsModule,
+        NotificationPreferencesModule,
         ActionsModule.register({ imports: [ProposalsModule], decisionPort: { provide: TASK_DECISION_PORT, inject: [ProposalTaskDecisions], useFactory: (port: ProposalTaskDecisions) => port } }),
         DashboardModule,
       ],

@@ -54,6 +54,8 @@ export interface StageDefinition {
     chain: RoleName[];
     approveLabel: Bilingual;
   };
+  /** A stage with neither work nor approval that is left when its timer elapses (see EngineContext.stageDueAt). */
+  timer?: { label: Bilingual };
   /** Where the process goes when this stage is done. */
   next: string;
   /** Where "returned" outcomes (Cabinet, Parliament) send the proposal back to. */
@@ -69,9 +71,17 @@ export interface ProcessDefinition {
   completedStage: string;
   stages: StageDefinition[];
   documentKinds: { code: string; name: Bilingual }[];
+  /** Stages in which the owner may cancel, with a reason (ends in CANCELLED). */
+  cancelIn?: string[];
+  /** Stages in which the system may expire the proposal (ends in EXPIRED). */
+  expireIn?: string[];
+  /** Stages in which the owner may change the data, and the approval stage a change after approval goes back to. */
+  changes?: { allowedIn: string[]; approvalStage: string };
 }
 
 export const TERMINAL_STAGES = ['COMPLETED', 'REJECTED', 'WITHDRAWN'] as const;
+/** Terminal stages only some kinds reach (cancellation, expiry, a trip's closing). */
+export const OTHER_TERMINAL_STAGES = ['CANCELLED', 'EXPIRED', 'CLOSED'] as const;
 
 export function stageDefinition(def: ProcessDefinition, code: string): StageDefinition {
   const s = def.stages.find((x) => x.code === code);
@@ -84,5 +94,5 @@ export function stageIndex(def: ProcessDefinition, code: string): number {
 }
 
 export function isTerminalStage(code: string): boolean {
-  return (TERMINAL_STAGES as readonly string[]).includes(code);
+  return (TERMINAL_STAGES as readonly string[]).includes(code) || (OTHER_TERMINAL_STAGES as readonly string[]).includes(code);
 }

@@ -1,6 +1,6 @@
-import { RoleName } from './process-definition';
+import { RoleName, StageDefinition } from './process-definition';
 
-export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
+export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled' | 'expired';
 export type ApprovalDecision = 'approve' | 'request_changes' | 'reject';
 
 export interface Actor {
@@ -60,7 +60,8 @@ export interface ProposalEngineState {
   definitionVersion: string;
   stage: string;
   status: ProposalStatus;
-  phase: 'work' | 'approval' | 'closed';
+  /** `waiting`: a stage with neither work nor approval, left when its timer elapses (trips). */
+  phase: 'work' | 'approval' | 'waiting' | 'closed';
   chainIndex: number;
   stageEnteredAt: string;
   dueAt: string | null;
@@ -75,6 +76,10 @@ export interface ProposalEngineState {
   parliament: { outcome: string; lawNumber?: string; lawDate?: string; remarks?: string } | null;
   deposit: { depositDate: string; entryIntoForce: string | null } | null;
   counters: { task: number; remark: number; item: number };
+  /** The approval chain of the current stage when the context chose it (trips route per request); absent otherwise. */
+  chain?: RoleName[];
+  /** Kind-specific structured data (a trip's request); absent for accession. */
+  data?: Record<string, unknown>;
 }
 
 /** Everything a person (or the system) can do to a proposal; the API maps each endpoint to one of these. */
@@ -110,9 +115,17 @@ export type ProposalAction =
   | { type: 'complete_action_item'; actor: Actor; itemId: string }
   | { type: 'reassign_task'; actor: Actor; taskId: string; assigneeId: string }
   | { type: 'withdraw'; actor: Actor; reason: string }
+  /** A requester's cancellation, allowed only in the stages the definition names (a trip before departure). */
+  | { type: 'cancel'; actor: Actor; reason: string }
+  /** New kind-specific data (a trip's dates or delegates); after approval it goes back through the affected approvals. */
+  | { type: 'change_request'; actor: Actor; data: Record<string, unknown>; reason?: string }
   // System actions, sent by the workflow itself:
   | { type: 'task_assigned'; taskId: string; assigneeId: string; onBehalfOfId: string | null }
-  | { type: 'check_completion' };
+  | { type: 'check_completion' }
+  /** The timer of a waiting stage has elapsed (departure, return). */
+  | { type: 'timer_elapsed'; stage: string }
+  /** Still undecided when it no longer can be (a trip at departure). */
+  | { type: 'expire' };
 
 export type RefusalCode = 'not_allowed_now' | 'not_your_task' | 'missing_requirement' | 'invalid_input' | 'self_approval';
 
@@ -146,4 +159,12 @@ export interface EngineContext {
   dayMs: number;
   /** Entry into force for a deposit on the given date, from the convention's own rule; null when unknown. */
   entryIntoForce(fields: Record<string, string>, depositDate: string): string | null;
+  /** The approval chain of a stage for this proposal, when it depends on the request (trip routing); null: the definition's. */
+  approvalChain?(stage: StageDefinition, state: ProposalEngineState): RoleName[] | null;
+  /** When a stage is due, when it is not simply `slaDays` from now (a timer to departure, a report due date); null: the SLA. */
+  stageDueAt?(stage: StageDefinition, state: ProposalEngineState): string | null;
+  /** People besides the owner who must not approve (a trip's travellers). */
+  conflictedUserIds?(state: ProposalEngineState): string[];
+  /** Which approvals a change of data affects (and which fields changed); required for `change_request`. */
+  reapproval?(state: ProposalEngineState, data: Record<string, unknown>): { roles: RoleName[]; changedFields: string[] };
 }
