@@ -1,6 +1,6 @@
 import type { NotificationOutcome, ProposalNotification } from '../../libs/contracts';
 import { DirectoryUser, NotificationPreferenceRepository, ProposalRepository, UserDirectoryRepository } from '../../libs/db';
-import { ACCESSION_DEFINITIONS, Bilingual } from '../../libs/domain';
+import { ACCESSION_DEFINITIONS, Bilingual, DECISION_LABELS } from '../../libs/domain';
 import type { SendEmailInput, SendEmailResult } from './send-email.activity';
 
 export interface ProposalNotificationDeps {
@@ -15,18 +15,6 @@ const KIND_NAMES: Record<string, Bilingual> = {
   accession: { en: 'Accession to an international convention', mn: 'Олон улсын конвенцид нэгдэн орох' },
 };
 
-const DECISION_LABELS: Record<string, Bilingual> = {
-  approve: { en: 'Approved', mn: 'Зөвшөөрсөн' },
-  request_changes: { en: 'Changes requested', mn: 'Засвар хүссэн' },
-  reject: { en: 'Rejected', mn: 'Татгалзсан' },
-  cabinet_approved: { en: 'Approved by the Cabinet', mn: 'Засгийн газар дэмжсэн' },
-  cabinet_returned: { en: 'Returned by the Cabinet', mn: 'Засгийн газар буцаасан' },
-  cabinet_rejected: { en: 'Rejected by the Cabinet', mn: 'Засгийн газар татгалзсан' },
-  parliament_ratified: { en: 'Ratified by Parliament', mn: 'УИХ соёрхон баталсан' },
-  parliament_returned: { en: 'Returned by Parliament', mn: 'УИХ буцаасан' },
-  parliament_rejected: { en: 'Rejected by Parliament', mn: 'УИХ татгалзсан' },
-  withdrawn: { en: 'Withdrawn', mn: 'Буцаан татсан' },
-};
 
 const terminalStageNames: Record<string, Bilingual> = {
   COMPLETED: { en: 'Completed', mn: 'Дууссан' },

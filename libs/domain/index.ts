@@ -9,3 +9,4 @@ export * from './conventions';
 export * from './agreements';
 export * from './trips';
 export * from './process/reminder-ladder';
+export * from './process/decision-labels';

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UserDirectoryRepository } from '../../../../libs/db';
-import { EngineRefusal } from '../../../../libs/domain';
+import { DECISION_LABELS, EngineRefusal } from '../../../../libs/domain';
 import type { Localized } from '../../../../libs/mail';
 import { ProposalActionRefusedError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
 import { TaskDecisionOutcome, TaskDecisionPort } from '../actions/task-decision.port';
 
-const DECISION_NAMES: Record<string, Localized> = {
-  approve: { en: 'Approved', mn: 'Зөвшөөрсөн' },
-  request_changes: { en: 'Changes requested', mn: 'Засвар хүссэн' },
-  reject: { en: 'Rejected', mn: 'Татгалзсан' },
-};
 
 const REFUSAL_MN: Record<EngineRefusal['code'], string> = {
   not_allowed_now: 'Энэ үйлдлийг одоогийн үе шатанд хийх боломжгүй.',
@@ -81,7 +76,7 @@ export class ProposalTaskDecisions implements TaskDecisionPort {
       outcome: 'already_decided',
       decidedBy: by ? `${by.nameMn} / ${by.nameLatin}` : null,
       decidedAt: row.closedAt,
-      decision: (row.decision && DECISION_NAMES[row.decision]) || (row.decision ? { en: row.decision, mn: row.decision } : null),
+      decision: (row.decision && DECISION_LABELS[row.decision]) || (row.decision ? { en: row.decision, mn: row.decision } : null),
     };
   }
 }
