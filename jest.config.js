@@ -3,7 +3,11 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };
 
-module.exports = {
+// `npm run test:faults` (ACCORD_FAULTS=1) runs only the fault suite, which builds its own world (test/faults/support);
+// `npm test` never selects it.
+const faults = { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.test.ts'] };
+
+module.exports = process.env.ACCORD_FAULTS === '1' ? { testTimeout: 300000, projects: [faults] } : {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle: every workflow the worker runs is exported here.
 export { accessionProposal } from './accession-proposal.workflow';
 export { weeklyDigest } from './weekly-digest.workflow';
+export { overseasTrip } from './overseas-trip.workflow';

@@ -5,6 +5,8 @@ import type { NotificationOutcome, ProposalNotification } from '../libs/contract
 // Mail is retried with backoff for as long as it takes: a mail server that is down delays email, never decisions.
 const { notifyProposalEvent, revokeActionLinks } = proxyActivities<AccordActivities>({
   startToCloseTimeout: '1 minute',
+  // A send heartbeats while it runs (send-email.activity.ts): a worker that dies mid-send is noticed in seconds.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

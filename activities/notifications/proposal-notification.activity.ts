@@ -1,6 +1,6 @@
 import type { NotificationOutcome, ProposalNotification } from '../../libs/contracts';
 import { DirectoryUser, NotificationPreferenceRepository, ProposalRepository, UserDirectoryRepository } from '../../libs/db';
-import { ACCESSION_DEFINITIONS, Bilingual, DECISION_LABELS } from '../../libs/domain';
+import { ACCESSION_DEFINITIONS, Bilingual, DECISION_LABELS, TRIP_DEFINITIONS } from '../../libs/domain';
 import type { SendEmailInput, SendEmailResult } from './send-email.activity';
 
 export interface ProposalNotificationDeps {
@@ -13,6 +13,7 @@ export interface ProposalNotificationDeps {
 
 const KIND_NAMES: Record<string, Bilingual> = {
   accession: { en: 'Accession to an international convention', mn: 'Олон улсын конвенцид нэгдэн орох' },
+  trip: { en: 'Overseas trip', mn: 'Гадаад томилолт' },
 };
 
 
@@ -20,6 +21,9 @@ const terminalStageNames: Record<string, Bilingual> = {
   COMPLETED: { en: 'Completed', mn: 'Дууссан' },
   REJECTED: { en: 'Rejected', mn: 'Татгалзсан' },
   WITHDRAWN: { en: 'Withdrawn', mn: 'Буцаан татсан' },
+  CANCELLED: { en: 'Cancelled', mn: 'Цуцалсан' },
+  EXPIRED: { en: 'Expired', mn: 'Хугацаа дууссан' },
+  CLOSED: { en: 'Closed', mn: 'Хаагдсан' },
 };
 
 /**
@@ -43,7 +47,7 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
       const people = await recipients(n);
       if (people.length === 0) outcome.skipped.push({ recipientId: null, reason: 'no active recipient' });
 
-      const def = ACCESSION_DEFINITIONS[n.definitionVersion];
+      const def = ACCESSION_DEFINITIONS[n.definitionVersion] ?? TRIP_DEFINITIONS[n.definitionVersion];
       const stageName = (code: string): Bilingual => def?.stages.find((s) => s.code === code)?.name ?? terminalStageNames[code] ?? { en: code, mn: code };
       const [owner, assignee, onBehalfOf, decider] = await Promise.all([
         proposal.ownerId ? deps.users.findById(proposal.ownerId) : null,
@@ -71,6 +75,13 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
         }
         const name = person.language === 'en' ? person.nameLatin : person.nameMn;
         const data: Record<string, unknown> = { recipientName: name || person.email, proposal: facts };
+        // The trip templates have their own shape: the trip's facts instead of the proposal's.
+        if ((n.template === 'trip-expired' || n.template === 'report-due') && n.trip) {
+          delete data.proposal;
+          const trip = { title: facts.title, destination: n.trip.destination };
+          if (n.template === 'trip-expired') data.trip = { ...trip, departureDate: n.trip.departureDate, url: facts.url };
+          else Object.assign(data, { trip: { ...trip, returnDate: n.trip.returnDate }, dueAt: n.trip.reportDueAt, overdue: !!n.trip.overdue, url: facts.url });
+        }
         if (n.task) {
           if (n.task.dueAt) data.dueAt = n.task.dueAt;
           if (onBehalfOf && n.template === 'task-assigned') data.onBehalfOfName = onBehalfOf.nameMn || onBehalfOf.nameLatin;

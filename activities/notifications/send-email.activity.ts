@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { ActionTokenRepository, ActionTokenRevokeReason, EmailOutboxRepository } from '../../libs/db';
 import {
@@ -27,7 +28,10 @@ export interface NotificationDeps {
   publicUrl: string;
   /** Maximum age of an action link (config.actionLinks.maxAgeSeconds). */
   actionLinkMaxAgeSeconds: number;
-  /** How long one attempt owns a message before another may take it over; longer than one SMTP exchange. */
+  /**
+   * How long an attempt owns a message without renewing its claim; the attempt renews it (and heartbeats to
+   * Temporal) every quarter of this while it runs, so only a dead attempt's message is taken over.
+   */
   sendLeaseMs?: number;
   log?: (level: 'info' | 'warn', msg: string, meta: Record<string, unknown>) => void;
 }
@@ -80,7 +84,7 @@ export const EMAIL_FAILURE = {
 } as const;
 
 const TEMPLATES_WITH_ACTIONS: ReadonlySet<string> = new Set(['task-assigned', 'task-reminder', 'task-escalated']);
-const DEFAULT_LEASE_MS = 120_000;
+const DEFAULT_LEASE_MS = 20_000;
 
 function invalid(message: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(message, EMAIL_FAILURE.invalidRequest);
@@ -100,6 +104,17 @@ function validate(input: SendEmailInput): MailRecipient {
   return to;
 }
 
+/** Tells Temporal this attempt is alive, when it runs as an activity (tests also call it as a plain function). */
+function heartbeat(): void {
+  let ctx: Context;
+  try {
+    ctx = Context.current();
+  } catch {
+    return;
+  }
+  ctx.heartbeat();
+}
+
 function resolveChoices(input: SendEmailInput): ResolvedActionChoice[] {
   try {
     return (input.actionLinks?.choices ?? []).map(resolveActionChoice);
@@ -113,6 +128,10 @@ function resolveChoices(input: SendEmailInput): ResolvedActionChoice[] {
  * The notification activities. `sendEmail` is idempotent by its key: the outbox row says whether the message
  * went out; if so the stored Message-ID is returned and nothing is sent. SMTP trouble throws a retryable
  * failure (the workflow retries with backoff and never waits on mail); bad data throws a non-retryable one.
+ *
+ * A live attempt keeps its claim (lease renewed in PostgreSQL, heartbeat to Temporal); when its worker dies, both
+ * stop, Temporal retries after the heartbeat timeout and the next attempt takes the message over once the lease
+ * has run out: seconds, not minutes.
  *
  * The one window left: the server accepts the message and the process dies before the row says `sent`. The next
  * attempt finds the row still `sending` past its lease and sends again, so the recipient can get at most one
@@ -181,6 +200,10 @@ export function createNotificationActivities(deps: NotificationDeps) {
       // Fresh links for this attempt; if it fails they are revoked, so only links that went out stay usable.
       const issued: string[] = [];
       let rendered;
+      const keepClaim = setInterval(() => {
+        heartbeat();
+        deps.outbox.renewLease(input.idempotencyKey, row.attempts, leaseMs).catch(() => undefined);
+      }, leaseMs / 4);
       try {
         const links: string[] = [];
         for (const c of choices) {
@@ -222,6 +245,8 @@ export function createNotificationActivities(deps: NotificationDeps) {
         await deps.outbox.markRetrying(input.idempotencyKey, reason).catch(() => undefined);
         if (err instanceof MailSendError) throw ApplicationFailure.retryable(reason, EMAIL_FAILURE.smtpUnavailable);
         throw err;
+      } finally {
+        clearInterval(keepClaim);
       }
     },
 

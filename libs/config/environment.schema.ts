@@ -78,6 +78,16 @@ export const environmentSchema = z
     /** Length of one definition day in ms for new workflows; only tests and demos shorten it. */
     ACCORD_WORKFLOW_DAY_MS: positiveInt.optional(),
 
+    /** A trip requested fewer working days than this before departure needs a justification. */
+    TRIP_LEAD_TIME_WORKING_DAYS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(10),
+    /** The post-trip report is due this many working days after return. */
+    TRIP_REPORT_DUE_WORKING_DAYS: positiveInt.default(10),
+    /** MNT per unit of each currency trips may be costed in, as CODE=rate pairs (the Bank of Mongolia's rates). */
+    TRIP_EXCHANGE_RATES: z
+      .string()
+      .regex(/^\s*[A-Z]{3}=\d+(\.\d+)?(\s*,\s*[A-Z]{3}=\d+(\.\d+)?)*\s*$/, 'must be CODE=rate pairs, e.g. USD=3450,EUR=3750')
+      .default('USD=3450,EUR=3750,CNY=475,JPY=23,KRW=2.5,RUB=38'),
+
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: port.default(1025),
     SMTP_SECURE: envBoolean.default(false),

@@ -48,6 +48,7 @@ export interface AppConfig {
   actionLinks: { maxAgeSeconds: number; csrfSecret?: string };
   /** Shortened definition day for tests and demos; undefined means real days. */
   workflowDayMs?: number;
+  trips: { leadTimeWorkingDays: number; reportDueWorkingDays: number; mntPerUnit: Record<string, number> };
 }
 
 /**
@@ -103,6 +104,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: e.TEMPORAL_UI_URL,
     },
     workflowDayMs: e.ACCORD_WORKFLOW_DAY_MS,
+    trips: {
+      leadTimeWorkingDays: e.TRIP_LEAD_TIME_WORKING_DAYS,
+      reportDueWorkingDays: e.TRIP_REPORT_DUE_WORKING_DAYS,
+      mntPerUnit: Object.fromEntries(e.TRIP_EXCHANGE_RATES.split(',').map((pair) => pair.trim().split('=')).map(([code, rate]) => [code, Number(rate)])),
+    },
     smtp: {
       host: e.SMTP_HOST,
       port: e.SMTP_PORT,

@@ -1,7 +1,9 @@
 export * from './workflow-ids';
-export * from './search-attributes';
+// Not './search-attributes': under ts-node that name resolves to the .json beside it (Node tries .json before .ts).
+export * from './search-attribute-keys';
 export * from './accession-proposal.contract';
 export * from './proposal-projection.contract';
 export * from './weekly-digest.contract';
 export * from './notifications.contract';
 export * from './web-app-links';
+export * from './overseas-trip.contract';

@@ -10,7 +10,7 @@ export interface ProposalNotification {
   /** Names the message (task, recipient, purpose, attempt); one recipient group may expand to several people. */
   idempotencyKey: string;
   recipient: NotificationRecipient;
-  template: 'task-assigned' | 'task-reminder' | 'task-escalated' | 'owner-notification';
+  template: 'task-assigned' | 'task-reminder' | 'task-escalated' | 'owner-notification' | 'trip-expired' | 'report-due';
   proposalId: string;
   workflowId: string;
   stage: string;
@@ -27,6 +27,8 @@ export interface ProposalNotification {
   escalation?: { level: 'supervisor' | 'leadership'; overdueMs: number };
   decision?: { action: string; byId: string | null; at: string; comment?: string | null };
   stageChange?: { from: string; to: string; at: string };
+  /** Trip emails (trip-expired, report-due): the trip's facts the templates show. */
+  trip?: { destination: string; departureDate: string; returnDate: string; reportDueAt?: string; overdue?: boolean };
 }
 
 export interface NotificationOutcome {

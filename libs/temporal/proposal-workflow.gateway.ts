@@ -7,12 +7,15 @@ import {
   ACCORD_OWNER,
   ACCORD_STAGE,
   ACTION_REFUSED,
+  OVERSEAS_TRIP_WORKFLOW,
+  OverseasTripInput,
   proposalActionUpdate,
   ProposalActionRequest,
   ProposalActionResult,
   proposalStateQuery,
   ProposalState,
   proposalWorkflowId,
+  tripWorkflowId,
 } from '../contracts';
 import type { EngineRefusal } from '../domain/process/proposal-engine.types';
 
@@ -63,12 +66,33 @@ export class ProposalWorkflowGateway {
     }
   }
 
+  /** Starts a trip's workflow (`trip-<id>`); a second call for the same trip is a no-op (returns false). */
+  async startOverseasTrip(input: OverseasTripInput): Promise<boolean> {
+    try {
+      await this.client.workflow.start(OVERSEAS_TRIP_WORKFLOW, {
+        workflowId: tripWorkflowId(input.proposalId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        typedSearchAttributes: [
+          { key: ACCORD_KIND, value: 'trip' },
+          { key: ACCORD_STAGE, value: 'DRAFT' },
+          { key: ACCORD_OWNER, value: input.ownerId },
+        ],
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw err;
+    }
+  }
+
   /**
    * Sends one action as a Temporal Update. The request id doubles as the update id, so Temporal itself drops a
    * duplicate; the workflow also remembers recent request ids across continue-as-new.
    */
-  async act(proposalId: string, request: ProposalActionRequest): Promise<ProposalActionResult> {
-    const handle = this.client.workflow.getHandle(proposalWorkflowId(proposalId));
+  async act(proposalId: string, request: ProposalActionRequest, workflowId?: string): Promise<ProposalActionResult> {
+    // Rows carry their workflow id (trips run as `trip-<id>`); without it, the accession id is derived.
+    const handle = this.client.workflow.getHandle(workflowId ?? proposalWorkflowId(proposalId));
     try {
       return await handle.executeUpdate(proposalActionUpdate, { args: [request], updateId: request.requestId });
     } catch (err) {
@@ -83,9 +107,9 @@ export class ProposalWorkflowGateway {
   }
 
   /** Live state from the workflow, or null when the workflow is unknown or closed. */
-  async queryState(proposalId: string): Promise<ProposalState | null> {
+  async queryState(proposalId: string, workflowId?: string): Promise<ProposalState | null> {
     try {
-      return await this.client.workflow.getHandle(proposalWorkflowId(proposalId)).query(proposalStateQuery);
+      return await this.client.workflow.getHandle(workflowId ?? proposalWorkflowId(proposalId)).query(proposalStateQuery);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;

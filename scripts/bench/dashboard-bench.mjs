@@ -103,8 +103,9 @@ async function main() {
     { group: 'list', name: 'list: one owner', path: `/api/v1/dashboard/proposals?ownerId=${owner}&pageSize=25` },
     { group: 'list', name: 'list: everything, page 1', path: '/api/v1/dashboard/proposals?pageSize=25' },
     { group: 'other', name: 'pipeline chart data', path: '/api/v1/dashboard/pipeline' },
-    { group: 'other', name: 'cycle times, last 365 days', path: '/api/v1/dashboard/cycle-times' },
-    { group: 'other', name: 'cycle times, last 365 days, one division', path: '/api/v1/dashboard/cycle-times?division=div-07' },
+    { group: 'other', name: 'cycle times, last 90 days (the default)', path: '/api/v1/dashboard/cycle-times' },
+    { group: 'other', name: 'cycle times, last 90 days, one division', path: '/api/v1/dashboard/cycle-times?division=div-07' },
+    { group: 'other', name: 'cycle times, last 365 days', path: `/api/v1/dashboard/cycle-times?from=${daysAgo(364)}&to=${daysAgo(0)}`, requests: 30 },
     { group: 'other', name: 'filter choices (divisions, owners)', path: '/api/v1/dashboard/filters' },
     { group: 'other', name: 'CSV export, one division (all rows)', path: '/api/v1/dashboard/proposals/export.csv?division=div-07', requests: 20 },
   ];
@@ -140,6 +141,11 @@ async function timed(url, headers) {
   const ms = performance.now() - start;
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
   return { ms, bytes: body.byteLength };
+}
+
+/** A calendar date `n` days ago in Ulaanbaatar (UTC+8). */
+function daysAgo(n) {
+  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function pct(sorted, p) {

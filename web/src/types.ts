@@ -52,6 +52,7 @@ export interface ProposalRow {
 export interface ProposalPage {
   items: ProposalRow[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }

@@ -15,6 +15,7 @@ import { ActionsModule, TASK_DECISION_PORT } from './actions/actions.module';
 import { ProposalTaskDecisions } from './proposals/proposal-task-decisions';
 import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { UsersModule } from './users/users.module';
+import { TripsModule } from './trips/trips.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         MailPreviewModule,
         ProposalsModule,
+        TripsModule,
         NotificationPreferencesModule,
         ActionsModule.register({ imports: [ProposalsModule], decisionPort: { provide: TASK_DECISION_PORT, inject: [ProposalTaskDecisions], useFactory: (port: ProposalTaskDecisions) => port } }),
         DashboardModule,

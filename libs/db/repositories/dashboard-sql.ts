@@ -43,7 +43,7 @@ export function whereClause(conditions: string[]): string {
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-/** An ILIKE pattern matching the text anywhere, with the user's % _ \ taken literally. */
+/** A LIKE pattern matching the text anywhere, with the user's % _ \ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -126,6 +126,9 @@ export interface Person {
   nameLatin: string;
 }
 
+/** The list counts matches exactly up to here; beyond, it reports "more than this". */
+export const LIST_COUNT_CAP = 2000;
+
 const SORT_SQL: Record<DashboardListSort, string> = {
   updatedAt: 'p.updated_at',
   createdAt: 'p.created_at',
@@ -147,23 +150,36 @@ const OVERDUE_VALUE = `coalesce(p.status = 'open' AND p.due_at < now(), false)`;
 export class DashboardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Proposals by kind x stage x status, with how many of them are past their stage SLA. */
+  /**
+   * Proposals by kind x stage x status, with how many of them are past their stage SLA. Open and closed proposals are
+   * counted apart, each on its own partial index: the open ones are few and need the deadline, the closed ones grow
+   * for years and need only a count.
+   */
   async stageCounts(scope: DashboardScope): Promise<StageCount[]> {
     const p = new SqlParams();
-    const rows: StageCount[] = await this.dataSource.query(
-      `SELECT p.kind, p.stage, p.status, count(*)::int AS count, (count(*) FILTER (WHERE ${OVERDUE_SQL}))::int AS overdue
-         FROM proposals p ${whereClause(scopeConditions(scope, 'p', p))}
-        GROUP BY p.kind, p.stage, p.status`,
-      p.values,
-    );
-    return rows;
+    const where = scopeConditions(scope, 'p', p);
+    const and = where.length ? ` AND ${where.join(' AND ')}` : '';
+    const [open, closed] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.kind, p.stage, 'open' AS status, count(*)::int AS count, (count(*) FILTER (WHERE p.due_at < now()))::int AS overdue
+           FROM proposals p WHERE p.status = 'open'${and} GROUP BY p.kind, p.stage`,
+        p.values,
+      ),
+      this.dataSource.query(
+        `SELECT p.kind, p.stage, p.status, count(*)::int AS count, 0 AS overdue
+           FROM proposals p WHERE p.status <> 'open'${and} GROUP BY p.kind, p.stage, p.status`,
+        p.values,
+      ),
+    ]);
+    return [...open, ...closed];
   }
 
   /** Open tasks per person (most loaded first), with how many of them are overdue. */
   async openTasksByPerson(scope: DashboardScope, limit: number): Promise<PersonTaskLoad[]> {
     const p = new SqlParams();
     const conditions = scopeConditions(scope, 'p', p);
-    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND ${conditions.join(' AND ')}` : '';
+    // Open tasks belong to open proposals only: joining just those keeps a division's overview on a small index.
+    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND p.status = 'open' AND ${conditions.join(' AND ')}` : '';
     return this.dataSource.query(
       `SELECT l.assignee_id AS "assigneeId", u.name_mn AS "nameMn", u.name_latin AS "nameLatin", l.open, l.overdue
          FROM (SELECT t.assignee_id, count(*)::int AS open, (count(*) FILTER (WHERE t.due_at < now()))::int AS overdue
@@ -182,7 +198,7 @@ export class DashboardRepository {
   async openTaskCount(scope: DashboardScope): Promise<number> {
     const p = new SqlParams();
     const conditions = scopeConditions(scope, 'p', p);
-    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND ${conditions.join(' AND ')}` : '';
+    const join = conditions.length ? `JOIN proposals p ON p.id = t.proposal_id AND p.status = 'open' AND ${conditions.join(' AND ')}` : '';
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS open FROM tasks t ${join} WHERE t.status = 'open'`, p.values);
     return row.open;
   }
@@ -191,7 +207,7 @@ export class DashboardRepository {
   async overdueTasks(scope: DashboardScope, limit: number): Promise<{ total: number; items: OverdueTask[] }> {
     const p = new SqlParams();
     const conditions = scopeConditions(scope, 'p', p);
-    const where = `t.status = 'open' AND t.due_at < now()${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}`;
+    const where = `t.status = 'open' AND t.due_at < now()${conditions.length ? ` AND p.status = 'open' AND ${conditions.join(' AND ')}` : ''}`;
     const lim = p.add(limit);
     const [items, [count]] = await Promise.all([
       this.dataSource.query(
@@ -243,41 +259,46 @@ export class DashboardRepository {
     const p = new SqlParams();
     const conditions = scopeConditions(scope, 'p', p);
     const join = conditions.length ? `JOIN proposals p ON p.id = e.proposal_id AND ${conditions.join(' AND ')}` : '';
-    const rows: Array<{ stage: string; samples: number; median: string; p90: string }> = await this.dataSource.query(
-      `SELECT e.from_stage AS stage, count(*)::int AS samples,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS p90
-         FROM proposal_events e ${join}
-        CROSS JOIN LATERAL (
-              SELECT extract(epoch FROM e.occurred_at - x.occurred_at) / 86400.0 AS days
-                FROM proposal_events x
-               WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage
-               ORDER BY x.seq DESC LIMIT 1) d
-        WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage
-          AND e.occurred_at >= ${p.add(from)} AND e.occurred_at < ${p.add(to)}
-        GROUP BY e.from_stage`,
-      p.values,
-    );
-    return rows.map((r) => ({ stage: r.stage, samples: r.samples, medianDays: Number(r.median), p90Days: Number(r.p90) }));
+    // left_stage_entered_at is stored with each move (trigger of migration DashboardIndexes); the lookup only covers a
+    // move written before its predecessor, which the workflow (writing its events in order) never does.
+    const sql = `SELECT e.from_stage AS stage, count(*)::int AS samples,
+                        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM e.occurred_at - coalesce(e.left_stage_entered_at, (
+                          SELECT x.occurred_at FROM proposal_events x
+                           WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage
+                           ORDER BY x.seq DESC LIMIT 1))) / 86400.0) AS q
+                   FROM proposal_events e ${join}
+                  WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage
+                    AND e.occurred_at >= ${p.add(from)} AND e.occurred_at < ${p.add(to)}
+                  GROUP BY e.from_stage`;
+    // A year of an organisation's moves is a few hundred thousand values to sort: in memory, not in temporary files.
+    const rows: Array<{ stage: string; samples: number; q: Array<string | number | null> }> = await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      return tx.query(sql, p.values);
+    });
+    return rows.filter((r) => r.q?.[0] !== null).map((r) => ({ stage: r.stage, samples: r.samples, medianDays: Number(r.q[0]), p90Days: Number(r.q[1]) }));
   }
 
-  /** One page of the filtered list, and how many rows match in all. */
-  async list(viewer: Viewer, f: DashboardListFilter, page: { offset: number; limit: number }): Promise<{ total: number; items: DashboardListRow[] }> {
+  /**
+   * One page of the filtered list, and how many rows match, counted exactly up to LIST_COUNT_CAP (past that, the
+   * count says "at least"): an exact count of tens of thousands of rows would cost more than the page itself.
+   */
+  async list(viewer: Viewer, f: DashboardListFilter, page: { offset: number; limit: number }): Promise<{ total: number; totalExact: boolean; items: DashboardListRow[] }> {
     const p = new SqlParams();
-    const where = whereClause(this.listConditions(viewer, f, p));
+    const { from, where } = this.listSource(viewer, f, p);
     const countValues = [...p.values];
     const [items, [count]] = await Promise.all([
-      this.dataSource.query(`${this.listSelect(where, f)} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`, p.values),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM proposals p ${where}`, countValues),
+      this.dataSource.query(`${this.listSelect(from, where, f)} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`, p.values),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${LIST_COUNT_CAP + 1}) x`, countValues),
     ]);
-    return { total: count.total, items };
+    const totalExact = count.total <= LIST_COUNT_CAP;
+    return { total: Math.min(count.total, LIST_COUNT_CAP), totalExact, items };
   }
 
   /** Every row of the filtered list (up to `limit`), in the list's order, for CSV and XLSX export. */
   async listAll(viewer: Viewer, f: DashboardListFilter, limit: number): Promise<DashboardListRow[]> {
     const p = new SqlParams();
-    const where = whereClause(this.listConditions(viewer, f, p));
-    return this.dataSource.query(`${this.listSelect(where, f)} LIMIT ${p.add(limit)}`, p.values);
+    const { from, where } = this.listSource(viewer, f, p);
+    return this.dataSource.query(`${this.listSelect(from, where, f)} LIMIT ${p.add(limit)}`, p.values);
   }
 
   /** Open tasks of a person (given to them directly or as a delegate), soonest due first. */
@@ -306,20 +327,26 @@ export class DashboardRepository {
   async divisions(viewer: Viewer): Promise<string[]> {
     const p = new SqlParams();
     const visible = visibleProposalsClause(viewer, 'p', p);
-    const rows: { division: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT p.division FROM proposals p WHERE p.division IS NOT NULL${visible ? ` AND ${visible}` : ''} ORDER BY 1`,
-      p.values,
-    );
+    // Organisation-wide: a loose index scan (one probe per division) instead of reading every proposal.
+    const rows: { division: string }[] = visible
+      ? await this.dataSource.query(`SELECT DISTINCT p.division FROM proposals p WHERE p.division IS NOT NULL AND ${visible} ORDER BY 1`, p.values)
+      : await this.dataSource.query(
+          `WITH RECURSIVE d AS (
+             SELECT min(division) AS division FROM proposals
+             UNION ALL
+             SELECT (SELECT min(division) FROM proposals WHERE division > d.division) FROM d WHERE d.division IS NOT NULL)
+           SELECT division FROM d WHERE division IS NOT NULL`,
+        );
     return rows.map((r) => r.division);
   }
 
-  /** People who own at least one proposal the viewer may see (the owner filter). */
+  /** People who own at least one proposal the viewer may see (the owner filter): one index probe per person. */
   owners(viewer: Viewer): Promise<Person[]> {
     const p = new SqlParams();
     const visible = visibleProposalsClause(viewer, 'p', p);
     return this.dataSource.query(
       `SELECT u.id, u.name_mn AS "nameMn", u.name_latin AS "nameLatin" FROM users u
-        WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.owner_id = u.id${visible ? ` AND ${visible}` : ''})
+        WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.owner_id = u.id${visible ? ` AND ${visible}` : ''} LIMIT 1)
         ORDER BY u.name_latin, u.id`,
       p.values,
     );
@@ -341,30 +368,31 @@ export class DashboardRepository {
     return row.present === true;
   }
 
-  private listConditions(viewer: Viewer, f: DashboardListFilter, p: SqlParams): string[] {
+  /** FROM and WHERE of the list. */
+  private listSource(viewer: Viewer, f: DashboardListFilter, p: SqlParams): { from: string; where: string } {
     const c = scopeConditions({ viewer, kind: f.kind, division: f.division }, 'p', p);
     if (f.stage) c.push(`p.stage = ${p.add(f.stage)}`);
     if (f.status) c.push(`p.status = ${p.add(f.status)}`);
     if (f.ownerId) c.push(`p.owner_id = ${p.add(f.ownerId)}`);
     if (f.overdue !== undefined) c.push(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_VALUE}`);
-    if (f.q) {
-      const q = p.add(containsPattern(f.q));
-      c.push(`(p.title_en ILIKE ${q} OR p.title_mn ILIKE ${q})`);
-    }
     const column = f.periodOf === 'updated' ? 'p.updated_at' : 'p.created_at';
     if (f.from) c.push(`${column} >= ${p.add(f.from)}`);
     if (f.to) c.push(`${column} < ${p.add(f.to)}`);
-    return c;
+    // title_search: both titles in lower case (a generated column with a trigram index, migration DashboardIndexes).
+    if (f.q) c.push(`p.title_search LIKE lower(${p.add(containsPattern(f.q))})`);
+    return { from: 'proposals p', where: whereClause(c) };
   }
 
-  private listSelect(where: string, f: DashboardListFilter): string {
+  private listSelect(from: string, where: string, f: DashboardListFilter): string {
     const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+    // NULLS LAST only where a value may be missing (due date): on NOT NULL columns it would keep the indexes unused.
+    const nulls = f.sort === 'dueAt' ? ' NULLS LAST' : '';
     return `SELECT p.id, p.kind, p.title_en AS "titleEn", p.title_mn AS "titleMn", p.stage, p.status, p.division,
                    p.owner_id AS "ownerId", u.name_mn AS "ownerNameMn", u.name_latin AS "ownerNameLatin",
                    p.stage_entered_at AS "stageEnteredAt", p.due_at AS "dueAt", p.created_at AS "createdAt",
                    p.updated_at AS "updatedAt", ${OVERDUE_VALUE} AS overdue
-              FROM proposals p LEFT JOIN users u ON u.id = p.owner_id
+              FROM ${from} LEFT JOIN users u ON u.id = p.owner_id
               ${where}
-             ORDER BY ${SORT_SQL[f.sort]} ${dir} NULLS LAST, p.id ${dir}`;
+             ORDER BY ${SORT_SQL[f.sort]} ${dir}${nulls}, p.id ${dir}`;
   }
 }

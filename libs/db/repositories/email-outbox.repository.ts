@@ -52,6 +52,20 @@ export class EmailOutboxRepository {
     return { outcome: 'in_flight', message };
   }
 
+  /**
+   * Extends the lease of the attempt that holds the message (named by its attempt number), while it is still
+   * sending; false when the message is no longer that attempt's.
+   */
+  async renewLease(idempotencyKey: string, attempt: number, leaseMs: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE email_messages SET lease_until = now() + $3 * interval '1 millisecond', updated_at = now()
+        WHERE idempotency_key = $1 AND status = 'sending' AND attempts = $2
+       RETURNING id`,
+      [idempotencyKey, attempt, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
   async markSent(idempotencyKey: string, result: { subject: string; smtpResponse: string }): Promise<EmailMessageEntity> {
     await this.dataSource.query(
       `UPDATE email_messages

@@ -37,6 +37,8 @@ export interface ReminderLadder {
   beforeDueDays: number[];
   /** Escalations after the due date: first to the assignee's supervisor, then to leadership. */
   escalateAfterDays: { afterDays: number; to: 'supervisor' | 'leadership' }[];
+  /** Reminders to the assignee this many days after the due date (a late trip report); none when absent. */
+  remindAfterDays?: number[];
 }
 
 export interface StageDefinition {

@@ -1,4 +1,4 @@
-import { isTerminalStage, ProcessDefinition, stageDefinition, stageIndex, StageDefinition } from './process-definition';
+import { isTerminalStage, ProcessDefinition, RoleName, stageDefinition, stageIndex, StageDefinition } from './process-definition';
 import {
   Actor,
   EngineContext,
@@ -21,7 +21,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function initialState(
   def: ProcessDefinition,
-  p: { proposalId: string; ownerId: string; division: string | null; fields: Record<string, string> },
+  p: { proposalId: string; ownerId: string; division: string | null; fields: Record<string, string>; data?: Record<string, unknown> },
   ctx: EngineContext,
 ): { state: ProposalEngineState; effects: EngineEffect[] } {
   const state: ProposalEngineState = {
@@ -46,6 +46,7 @@ export function initialState(
     parliament: null,
     deposit: null,
     counters: { task: 0, remark: 0, item: 0 },
+    ...(p.data ? { data: { ...p.data } } : {}),
   };
   const effects: EngineEffect[] = [
     { type: 'event', eventType: 'CREATED', fromStage: null, toStage: def.initialStage, actorId: p.ownerId },
@@ -97,6 +98,7 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
       if (task.status !== 'open') return refuse(state, 'not_allowed_now', `task ${task.id} was already ${task.status === 'done' ? `decided (${task.decision})` : 'cancelled'}`);
       if (task.assigneeId === null) return refuse(state, 'not_allowed_now', 'the task is not assigned yet');
       if (action.actor.id === state.ownerId) return refuse(state, 'self_approval', 'nobody approves their own proposal');
+      if (ctx.conflictedUserIds?.(state).includes(action.actor.id)) return refuse(state, 'self_approval', 'a traveller does not approve their own trip');
       if (task.assigneeId !== action.actor.id) return refuse(state, 'not_your_task', 'this task is assigned to someone else');
       if (action.decision !== 'approve' && !action.comment?.trim()) {
         return refuse(state, 'invalid_input', `a comment is required to ${action.decision.replace('_', ' ')}`);
@@ -150,6 +152,7 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
         return refuse(state, 'not_your_task', 'only an admin or a division head reassigns tasks');
       }
       if (task.kind === 'approval' && action.assigneeId === state.ownerId) return refuse(state, 'self_approval', 'the owner cannot approve their own proposal');
+      if (task.kind === 'approval' && ctx.conflictedUserIds?.(state).includes(action.assigneeId)) return refuse(state, 'self_approval', 'a traveller cannot approve their own trip');
       return null;
     }
     case 'withdraw':
@@ -160,6 +163,19 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
       const task = state.tasks.find((t) => t.id === action.taskId);
       return task && task.status === 'open' ? null : refuse(state, 'invalid_input', `no open task ${action.taskId}`);
     }
+    case 'cancel':
+      if (!def.cancelIn?.includes(state.stage)) return refuse(state, 'not_allowed_now', `cancellation is not allowed in stage ${state.stage}`);
+      if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the requester or an admin can cancel');
+      if (!action.reason.trim()) return refuse(state, 'invalid_input', 'a reason is required to cancel');
+      return null;
+    case 'change_request':
+      if (!def.changes?.allowedIn.includes(state.stage) || !ctx.reapproval) return refuse(state, 'not_allowed_now', `changes are not allowed in stage ${state.stage}`);
+      if (!isOwnerOrAdmin(state, action.actor)) return refuse(state, 'not_your_task', 'only the requester or an admin can change the request');
+      return null;
+    case 'timer_elapsed':
+      return state.stage === action.stage && stageDefinition(def, state.stage).timer ? null : refuse(state, 'not_allowed_now', `no timer running in stage ${state.stage}`);
+    case 'expire':
+      return def.expireIn?.includes(state.stage) ? null : refuse(state, 'not_allowed_now', `nothing expires in stage ${state.stage}`);
   }
 }
 
@@ -233,7 +249,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       if (action.decision === 'approve') {
         event('APPROVED', common);
         const stage = stageDefinition(def, state.stage);
-        const chain = stage.approval!.chain;
+        const chain = state.chain ?? stage.approval!.chain;
         if (state.chainIndex + 1 < chain.length) {
           state.chainIndex += 1;
           openTask(def, state, 'approval', chain[state.chainIndex], null, ctx, effects);
@@ -356,6 +372,32 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       event('WITHDRAWN', { toStage: 'WITHDRAWN', comment: action.reason });
       finish(state, 'WITHDRAWN', 'withdrawn', now, effects, actorId);
       break;
+    case 'cancel':
+      event('CANCELLED', { toStage: 'CANCELLED', comment: action.reason });
+      finish(state, 'CANCELLED', 'cancelled', now, effects, actorId);
+      break;
+    case 'expire':
+      event('EXPIRED', { toStage: 'EXPIRED' });
+      finish(state, 'EXPIRED', 'expired', now, effects, null);
+      break;
+    case 'timer_elapsed':
+      event('TIMER_ELAPSED');
+      advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, null);
+      break;
+    case 'change_request': {
+      const { roles, changedFields } = ctx.reapproval!(state, action.data);
+      state.data = { ...state.data, ...action.data };
+      const approval = def.changes!.approvalStage;
+      const inApproval = state.stage === approval;
+      // Before approval nothing was decided yet, except in the approval stage, which starts over with the new route.
+      const rerun = inApproval ? null : state.stage === def.initialStage ? [] : roles;
+      event('CHANGE_REQUESTED', { comment: action.reason ?? null, data: { changedFields, reapprovalRoles: inApproval ? 'all' : rerun } });
+      if (inApproval) sendBack(def, state, approval, ctx, effects, actorId, action.reason ?? null);
+      else if (rerun && rerun.length > 0) sendBack(def, state, approval, ctx, effects, actorId, action.reason ?? null, rerun);
+      // A waiting stage (approved, before departure) keeps waiting, for the new moment.
+      else if (state.phase === 'waiting') state.dueAt = ctx.stageDueAt?.(stageDefinition(def, state.stage), state) ?? state.dueAt;
+      break;
+    }
     case 'task_assigned': {
       const task = state.tasks.find((t) => t.id === action.taskId)!;
       task.assigneeId = action.assigneeId;
@@ -396,11 +438,20 @@ function advance(def: ProcessDefinition, state: ProposalEngineState, to: string,
   effects.push({ type: 'stage_changed', from, to });
 }
 
-function sendBack(def: ProcessDefinition, state: ProposalEngineState, to: string, ctx: EngineContext, effects: EngineEffect[], actorId: string | null, comment: string | null): void {
+function sendBack(
+  def: ProcessDefinition,
+  state: ProposalEngineState,
+  to: string,
+  ctx: EngineContext,
+  effects: EngineEffect[],
+  actorId: string | null,
+  comment: string | null,
+  chain?: RoleName[],
+): void {
   const from = state.stage;
   closeTasks(state, (t) => t.status === 'open', 'cancelled', 'sent_back', actorId, ctx.now.toISOString(), effects);
   effects.push({ type: 'event', eventType: 'SENT_BACK', fromStage: from, toStage: to, actorId, comment });
-  enterStage(def, state, to, ctx, effects);
+  enterStage(def, state, to, ctx, effects, chain);
   effects.push({ type: 'stage_changed', from, to });
 }
 
@@ -415,25 +466,31 @@ function finish(state: ProposalEngineState, stage: string, status: ProposalEngin
   if (from !== stage && closeOpen) effects.push({ type: 'stage_changed', from, to: stage });
 }
 
-function enterStage(def: ProcessDefinition, state: ProposalEngineState, code: string, ctx: EngineContext, effects: EngineEffect[]): void {
+function enterStage(def: ProcessDefinition, state: ProposalEngineState, code: string, ctx: EngineContext, effects: EngineEffect[], chain?: RoleName[]): void {
   const stage = stageDefinition(def, code);
   state.stage = code;
   state.stageEnteredAt = ctx.now.toISOString();
-  state.dueAt = new Date(ctx.now.getTime() + stage.slaDays * ctx.dayMs).toISOString();
+  state.dueAt = ctx.stageDueAt?.(stage, state) ?? new Date(ctx.now.getTime() + stage.slaDays * ctx.dayMs).toISOString();
   state.chainIndex = 0;
   if (stage.work) {
     state.phase = 'work';
     openTask(def, state, 'work', 'owner', state.ownerId, ctx, effects);
+  } else if (stage.approval) {
+    startApproval(def, state, ctx, effects, chain);
   } else {
-    startApproval(def, state, ctx, effects);
+    state.phase = 'waiting';
   }
 }
 
-function startApproval(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[]): void {
+/** Opens the first task of the stage's chain: the one given (a re-approval), the context's (routing), or the definition's. */
+function startApproval(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[], chain?: RoleName[]): void {
   const stage = stageDefinition(def, state.stage);
   state.phase = 'approval';
   state.chainIndex = 0;
-  openTask(def, state, 'approval', stage.approval!.chain[0], null, ctx, effects);
+  const chosen = chain ?? ctx.approvalChain?.(stage, state) ?? null;
+  if (chosen) state.chain = [...chosen];
+  else delete state.chain;
+  openTask(def, state, 'approval', (state.chain ?? stage.approval!.chain)[0], null, ctx, effects);
 }
 
 function openTask(

@@ -10,9 +10,16 @@ describe('stage labels', () => {
 
   it('shows an unknown stage or kind as its code instead of failing', () => {
     expect(stageLabel('accession', 'SOMETHING_NEW')).toEqual({ en: 'SOMETHING_NEW', mn: 'SOMETHING_NEW' });
-    expect(stageLabel('trip', 'DRAFT')).toEqual({ en: 'DRAFT', mn: 'DRAFT' });
-    expect(stageOrder('trip')).toEqual(['COMPLETED', 'REJECTED', 'WITHDRAWN']);
+    expect(stageLabel('treaty', 'DRAFT')).toEqual({ en: 'DRAFT', mn: 'DRAFT' });
+    expect(stageOrder('treaty')).toEqual(['COMPLETED', 'REJECTED', 'WITHDRAWN']);
     expect(kindLabel('accession').en).toBe('Accession to a convention');
-    expect(kindLabel('trip')).toEqual({ en: 'trip', mn: 'trip' });
+    expect(kindLabel('treaty')).toEqual({ en: 'treaty', mn: 'treaty' });
+  });
+
+  it('names the trip stages, its own end stages included', () => {
+    expect(stageOrder('trip')).toEqual(['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_TRAVEL', 'REPORT_DUE', 'CLOSED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'EXPIRED']);
+    expect(stageLabel('trip', 'IN_TRAVEL')).toEqual({ en: 'Travelling', mn: 'Томилолтод яваа' });
+    expect(stageLabel('trip', 'EXPIRED')).toEqual({ en: 'Expired', mn: 'Хугацаа дууссан' });
+    expect(kindLabel('trip')).toEqual({ en: 'Overseas trip', mn: 'Гадаад томилолт' });
   });
 });

@@ -23,7 +23,7 @@ export function OverviewPage() {
   const { query } = useSignal(location);
   const division = query.get('division') ?? '';
   const kind = query.get('kind') ?? '';
-  const [from, setFrom] = useState(daysAgoUb(364));
+  const [from, setFrom] = useState(daysAgoUb(89));
   const [to, setTo] = useState(todayUb());
 
   const filters = useAsync(() => get<Filters>('/dashboard/filters'), []);

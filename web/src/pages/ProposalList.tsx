@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { download, get } from '../api';
 import { errorText, Loaded, useAsync } from '../components/Async';
 import { Link } from '../components/Link';
-import { dateUb } from '../format';
+import { dateUb, number } from '../format';
 import { hasKey, language, loc, t } from '../i18n';
 import { personName } from '../people';
 import { location, navigate } from '../router';
@@ -177,14 +177,16 @@ export function ProposalListPage() {
 
       <Loaded state={list}>
         {(p) => {
-          const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
-          const first = p.total ? (p.page - 1) * p.pageSize + 1 : 0;
-          const last = Math.min(p.total, p.page * p.pageSize);
+          // Past 2,000 matches the API stops counting: "2,000+", and paging goes on while pages are full.
+          const totalText = p.totalExact ? number(p.total, lang) : `${number(p.total, lang)}+`;
+          const pages = p.totalExact ? Math.max(1, Math.ceil(p.total / p.pageSize)) : Math.max(p.page + (p.items.length === p.pageSize ? 1 : 0), Math.ceil(p.total / p.pageSize));
+          const first = p.items.length ? (p.page - 1) * p.pageSize + 1 : 0;
+          const last = (p.page - 1) * p.pageSize + p.items.length;
           return (
             <div class="panel">
               <div class="list-meta">
                 <p role="status" data-testid="list-range">
-                  {t('rangeOf', { from: first, to: last, total: p.total })}
+                  {t('rangeOf', { from: first, to: last, total: totalText })}
                 </p>
                 <label class="inline">
                   {t('pageSize')}
@@ -236,12 +238,12 @@ export function ProposalListPage() {
                   ))}
                 </tbody>
               </table>
-              <nav class="pager" aria-label={t('pageOf', { page: p.page, pages })}>
+              <nav class="pager" aria-label={t('pageOf', { page: p.page, pages: p.totalExact ? pages : `${pages}+` })}>
                 <button type="button" class="secondary" data-testid="page-prev" disabled={p.page <= 1} onClick={() => go(applied, { page: String(p.page - 1) })}>
                   {t('previous')}
                 </button>
-                <span data-testid="page-of">{t('pageOf', { page: p.page, pages })}</span>
-                <button type="button" class="secondary" data-testid="page-next" disabled={p.page >= pages} onClick={() => go(applied, { page: String(p.page + 1) })}>
+                <span data-testid="page-of">{t('pageOf', { page: p.page, pages: p.totalExact ? pages : `${pages}+` })}</span>
+                <button type="button" class="secondary" data-testid="page-next" disabled={p.items.length < p.pageSize || (p.totalExact && p.page >= pages)} onClick={() => go(applied, { page: String(p.page + 1) })}>
                   {t('next')}
                 </button>
               </nav>

@@ -10,7 +10,8 @@ import { periodOrLastDays, ulaanbaatarPeriod } from './ulaanbaatar-period';
 /** People with most open tasks shown on the overview; overdue lists show the most overdue first. */
 const TOP_PEOPLE = 20;
 const TOP_OVERDUE = 20;
-const DEFAULT_CYCLE_PERIOD_DAYS = 365;
+/** The cycle-time chart's default period: the last quarter (a year of moves is a few hundred thousand rows). */
+const DEFAULT_CYCLE_PERIOD_DAYS = 90;
 
 /** The figures of the overview page, the pipeline and cycle-time charts, the filters and "my tasks". */
 @Injectable()

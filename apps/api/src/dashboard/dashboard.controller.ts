@@ -38,7 +38,7 @@ export class DashboardController {
 
   @Get('cycle-times')
   @Access('authenticated')
-  @ApiOperation({ summary: 'Median and 90th percentile of days spent per stage, for stays that ended in the period (default: last 365 days)' })
+  @ApiOperation({ summary: 'Median and 90th percentile of days spent per stage, for stays that ended in the period (default: the last 90 days)' })
   @ApiResponse({ status: 200, type: CycleTimesDto })
   cycleTimes(@CurrentUser() user: CurrentUserInfo, @Query() q: CycleTimesQuery): Promise<CycleTimesDto> {
     return this.overviewService.cycleTimes(user, q);

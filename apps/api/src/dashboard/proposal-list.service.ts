@@ -17,8 +17,8 @@ export class ProposalListService {
   async page(viewer: Viewer, q: DashboardListQuery): Promise<DashboardProposalPageDto> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 25;
-    const { total, items } = await this.dashboard.list(viewer, toFilter(q), { offset: (page - 1) * pageSize, limit: pageSize });
-    return { items: items.map(toDashboardProposal), total, page, pageSize };
+    const { total, totalExact, items } = await this.dashboard.list(viewer, toFilter(q), { offset: (page - 1) * pageSize, limit: pageSize });
+    return { items: items.map(toDashboardProposal), total, totalExact, page, pageSize };
   }
 
   /** Every matching row, in the list's order, up to EXPORT_ROW_LIMIT (+1 so the caller can tell it was cut). */

@@ -36,11 +36,14 @@ export class ProposalTaskDecisions implements TaskDecisionPort {
     if (!['approve', 'request_changes', 'reject'].includes(action)) {
       return { outcome: 'not_allowed', reason: { en: `Unknown action ${action}.`, mn: 'Тодорхойгүй үйлдэл.' } };
     }
+    // Trips run under their own workflow id; the row knows it.
+    const [row]: Array<{ workflow_id: string | null }> = await this.dataSource.query(`SELECT workflow_id FROM proposals WHERE id = $1`, [context.proposalId]);
+    const workflowId = row?.workflow_id ?? undefined;
     try {
       await this.workflows.act(context.proposalId, {
         requestId,
         action: { type: 'decide', actor: { id: actor.id, roles: actor.roles }, taskId, decision: action as 'approve', comment: comment ?? undefined },
-      });
+      }, workflowId);
       return { outcome: 'applied', decidedAt: new Date().toISOString() };
     } catch (err) {
       if (err instanceof ProposalActionRefusedError || err instanceof ProposalWorkflowClosedError) {

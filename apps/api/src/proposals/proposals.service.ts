@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
 import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
-import { ACCESSION_V1, Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
+import { ACCESSION_V1, TRIP_V1, Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
 import { ProposalActionRefusedError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
 import { ApiError } from '../common/errors/api-error';
 import { CreateProposalDto } from './dto/create-proposal.dto';
@@ -98,7 +98,7 @@ export class ProposalsService {
       this.proposals.tasks(id),
       this.documents.list(id),
       // The read model answers even when Temporal is briefly away; live state is a bonus, not a dependency.
-      this.workflows.queryState(id).catch((err) => {
+      this.workflows.queryState(id, proposal.workflowId ?? undefined).catch((err) => {
         this.logger.warn({ err: (err as Error).message, proposalId: id }, 'live state query failed');
         return null;
       }),
@@ -128,10 +128,10 @@ export class ProposalsService {
     ids: { requestId?: string; header?: string },
     build: (a: Actor) => PersonAction,
   ): Promise<ActionResultDto> {
-    await this.visible(actor, id);
+    const proposal = await this.visible(actor, id);
     const requestId = this.requestId(ids.requestId, ids.header, true)!;
     try {
-      return await this.workflows.act(id, { requestId, action: build({ id: actor.id, roles: actor.roles }) });
+      return await this.workflows.act(id, { requestId, action: build({ id: actor.id, roles: actor.roles }) }, proposal.workflowId ?? undefined);
     } catch (err) {
       if (err instanceof ProposalActionRefusedError) {
         const r = err.refusal;
@@ -147,9 +147,11 @@ export class ProposalsService {
   }
 
   async uploadDocument(actor: ProposalActor, id: string, kind: string, file: UploadedFile | undefined, ids: { requestId?: string; header?: string }): Promise<DocumentDto> {
-    await this.visible(actor, id);
-    if (!ACCESSION_V1.documentKinds.some((k) => k.code === kind)) {
-      throw ApiError.validation([{ field: 'kind', reason: `must be one of ${ACCESSION_V1.documentKinds.map((k) => k.code).join(', ')}` }]);
+    const proposal = await this.visible(actor, id);
+    // Each kind has its own document kinds (a trip's invitation letter and report).
+    const documentKinds = (proposal.kind === 'trip' ? TRIP_V1 : ACCESSION_V1).documentKinds;
+    if (!documentKinds.some((k) => k.code === kind)) {
+      throw ApiError.validation([{ field: 'kind', reason: `must be one of ${documentKinds.map((k) => k.code).join(', ')}` }]);
     }
     if (!file || file.size === 0) throw ApiError.validation([{ field: 'file', reason: 'a non-empty file is required' }]);
     const requestId = this.requestId(ids.requestId, ids.header, true)!;

@@ -12,7 +12,7 @@ export class DashboardScopeQuery {
   @ApiPropertyOptional({ example: 'international-cooperation' }) @IsOptional() @IsString() @Length(1, 64) division?: string;
 }
 
-/** Cycle times over a period of Ulaanbaatar calendar dates (both ends included); default: the last 365 days. */
+/** Cycle times over a period of Ulaanbaatar calendar dates (both ends included); default: the last 90 days. */
 export class CycleTimesQuery extends DashboardScopeQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (Ulaanbaatar date)' }) @IsOptional() @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day (Ulaanbaatar date)' }) @IsOptional() @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' }) to?: string;

@@ -145,7 +145,8 @@ export class DashboardProposalDto {
 
 export class DashboardProposalPageDto {
   @ApiProperty({ type: [DashboardProposalDto] }) items: DashboardProposalDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Matching rows, counted exactly up to 2,000; past that totalExact is false and total is 2,000' }) total: number;
+  @ApiProperty({ description: 'False when more rows match than were counted (show "2,000+")' }) totalExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
