@@ -62,7 +62,11 @@ describe('email tasks with action links, end to end', () => {
     expect(links(email)).toHaveLength(3);
 
     // Opening (GET and HEAD, twice, as a mail scanner would) changes nothing.
-    const before = await state(id);
+    // Let the workflow settle (its EMAIL_SENT for this message recorded) so that any later change would be ours.
+    const before = await eventually(
+      () => state(id),
+      (x) => x.live && x.timeline.length === x.live.eventSeq && x.timeline.some((e: { type: string; data: { messageId?: string } }) => e.data?.messageId === email.messageId),
+    );
     const page = await openLink(approve);
     await stack.http().head(`/api/v1/actions/${approve}`).expect(200);
     await openLink(approve);
@@ -106,6 +110,32 @@ describe('email tasks with action links, end to end', () => {
     await eventually(() => state(id), (s) => s.stage === 'RESEARCH');
     await new Promise((r) => setTimeout(r, 2000));
     expect(mailTo(quiet)).toHaveLength(0);
+  });
+
+  it('a delegation that starts now moves the open task: old links are revoked, the delegate gets new ones and acts on behalf', async () => {
+    // Another division's head stands in (in this division, the directory would route new tasks to either head).
+    const stand = await createUserAndLogin(stack, ['division_head'], { supervisorId: deputy.id, language: 'en', division: `standin-${randomUUID().slice(0, 6)}` });
+    const id = await toTranslationReview();
+    const first = await smtp.waitFor((m) => m.to.includes(head.email) && m.text.includes(id));
+    const [oldApprove] = links(first);
+    const now = Date.now();
+    await head.http
+      .post('/api/v1/delegations')
+      .send({ delegateId: stand.id, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 7 * 86_400_000).toISOString(), reason: 'Leave', requestId: rid() })
+      .expect(201);
+    const second = await smtp.waitFor((m) => m.to.includes(stand.email) && m.text.includes(id));
+    expect(second.text).toMatch(/on behalf of/i);
+    // The old link is dead (revoked), and says so without changing anything.
+    await eventually(async () => (await openLink(oldApprove)).status, (st) => st === 410);
+    const [newApprove] = links(second);
+    const page = await openLink(newApprove);
+    expect((await confirm(newApprove, page, 'Approved while the head is away')).status).toBe(200);
+    const s = await eventually(() => state(id), (x) => x.stage === 'RESEARCH' && x.timeline.some((e: { type: string }) => e.type === 'APPROVED'));
+    const approved = s.timeline.find((e: { type: string }) => e.type === 'APPROVED');
+    expect(approved).toMatchObject({ actorId: stand.id, onBehalfOfId: head.id });
+    // Clean up: end the delegation so later tests route to the head again.
+    const list = await head.http.get('/api/v1/delegations').expect(200);
+    for (const dl of list.body) if (dl.active) await head.http.post(`/api/v1/delegations/${dl.id}/revoke`).send({}).expect((r) => expect(r.status).toBeLessThan(300));
   });
 
   it('two simultaneous confirmations of the same task: exactly one wins', async () => {

@@ -148,11 +148,13 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
     case 'reassign_task': {
       const task = state.tasks.find((t) => t.id === action.taskId && t.status === 'open');
       if (!task) return refuse(state, 'invalid_input', `no open task ${action.taskId}`);
-      if (!action.actor.roles.includes('admin') && !action.actor.roles.includes('division_head')) {
-        return refuse(state, 'not_your_task', 'only an admin or a division head reassigns tasks');
+      const handOver = action.onBehalfOfId !== undefined && action.onBehalfOfId === action.actor.id && task.assigneeId === action.actor.id;
+      if (!handOver && !action.actor.roles.includes('admin') && !action.actor.roles.includes('division_head')) {
+        return refuse(state, 'not_your_task', 'only an admin or a division head reassigns tasks; an assignee may hand their own task to a delegate');
       }
       if (task.kind === 'approval' && action.assigneeId === state.ownerId) return refuse(state, 'self_approval', 'the owner cannot approve their own proposal');
       if (task.kind === 'approval' && ctx.conflictedUserIds?.(state).includes(action.assigneeId)) return refuse(state, 'self_approval', 'a traveller cannot approve their own trip');
+      if (action.assigneeId === task.assigneeId) return refuse(state, 'invalid_input', 'the task is already assigned to this person');
       return null;
     }
     case 'withdraw':
@@ -362,9 +364,9 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       const task = state.tasks.find((t) => t.id === action.taskId)!;
       const from = task.assigneeId;
       task.assigneeId = action.assigneeId;
-      task.onBehalfOfId = null;
+      task.onBehalfOfId = action.onBehalfOfId ?? null;
       effects.push({ type: 'task_reassigned', taskId: task.id, previousAssigneeId: from });
-      event('TASK_REASSIGNED', { data: { taskId: task.id, from, to: action.assigneeId } });
+      event('TASK_REASSIGNED', { onBehalfOfId: task.onBehalfOfId, data: { taskId: task.id, from, to: action.assigneeId } });
       break;
     }
     case 'withdraw':

@@ -113,7 +113,8 @@ export type ProposalAction =
   | { type: 'add_action_item'; actor: Actor; title: string; ownerId: string; dueDate: string }
   | { type: 'reassign_action_item'; actor: Actor; itemId: string; ownerId: string }
   | { type: 'complete_action_item'; actor: Actor; itemId: string }
-  | { type: 'reassign_task'; actor: Actor; taskId: string; assigneeId: string }
+  /** An admin or division head reassigns; or the assignee hands their own task to a delegate (onBehalfOfId = themself). */
+  | { type: 'reassign_task'; actor: Actor; taskId: string; assigneeId: string; onBehalfOfId?: string }
   | { type: 'withdraw'; actor: Actor; reason: string }
   /** A requester's cancellation, allowed only in the stages the definition names (a trip before departure). */
   | { type: 'cancel'; actor: Actor; reason: string }

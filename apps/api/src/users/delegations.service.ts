@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { TaskHandOverService } from '../proposals/task-handover.service';
 import { DelegationEntity, DelegationRepository, UserDirectoryRepository } from '../../../../libs/db';
 import { AuditService } from '../audit/audit.service';
 import { AuthorizationService } from '../common/authorization/authorization.service';
@@ -35,6 +36,7 @@ export class DelegationsService {
     private readonly directory: UserDirectoryRepository,
     private readonly authz: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly handOver: TaskHandOverService,
   ) {}
 
   async list(user: CurrentUserInfo, q: DelegationListQuery): Promise<DelegationDto[]> {
@@ -83,9 +85,12 @@ export class DelegationsService {
           throw ApiError.conflict('requestId was already used for a different delegation', { delegationId: d.id });
         }
         return { delegation: toDelegationDto(d), created: false };
-      case 'created':
-        this.audit.annotate({ targetType: 'delegation', targetId: d.id, details: { delegatorId, delegateId: d.delegateId } });
+      case 'created': {
+        // Already in force: the tasks the delegator holds now go to the delegate too (links revoked and re-sent).
+        const movedTasks = d.startsAt.getTime() <= Date.now() ? await this.handOver.handOverOpenTasks(d.id, delegatorId, d.delegateId) : 0;
+        this.audit.annotate({ targetType: 'delegation', targetId: d.id, details: { delegatorId, delegateId: d.delegateId, movedTasks } });
         return { delegation: toDelegationDto(d), created: true };
+      }
     }
   }
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ProposalsModule } from '../proposals/proposals.module';
 import { DelegationsController } from './delegations.controller';
 import { DelegationsService } from './delegations.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ProposalsModule],
   controllers: [UsersController, DelegationsController],
   providers: [UsersService, DelegationsService],
 })
