@@ -25,6 +25,7 @@ async function main() {
   if (!process.env.ACCORD_SKIP_TYPECHECK || process.env.CI) {
     say('type-checking (tsc --noEmit)...');
     await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], env);
+    await run('npx', ['tsc', '-p', 'web/tsconfig.json'], env);
   }
 
   if (unitOnly) {

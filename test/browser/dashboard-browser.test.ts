@@ -5,6 +5,7 @@ import { AccordStack, startAccordStack } from '../support/accord-stack';
 import { launchBrowser, screenshot } from '../support/browser';
 import { createProposal, dashboardPeople, DashboardPeople, parseCsv, submitProposal } from '../support/dashboard-fixture';
 import { TestUser } from '../support/users';
+import { formatUlaanbaatarDateTime } from '../../libs/domain';
 
 jest.setTimeout(120_000);
 
@@ -147,6 +148,9 @@ describe('leadership dashboard in the browser', () => {
     expect(timeline).toContain('Үүсгэсэн');
     expect(timeline).toContain('Төсөл → Монгол хэлнээ орчуулах');
     expect(await text('documents')).toContain('convention.pdf');
+    // Ulaanbaatar wall time whatever the browser's zone (this context runs in Europe/Berlin).
+    const api = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}`).expect(200);
+    expect(await page.locator('.facts').innerText()).toContain(formatUlaanbaatarDateTime(new Date(api.body.stageEnteredAt)));
     expect(await text('tasks')).toContain('Монгол хэлнээ орчуулах');
     await screenshot(page, 'dashboard-05-proposal-detail');
 

@@ -29,7 +29,7 @@ describe('dashboard API', () => {
     const res = await overview(people.leader);
     expect(res.body.countsByKindStage).toEqual([expect.objectContaining({ kind: 'accession', stage: 'DRAFT', count: 5, overdue: 0, stageName: { en: 'Draft', mn: 'Төсөл' } })]);
     expect(res.body.totals).toMatchObject({ openProposals: 5, closedProposals: 0, proposalsPastSla: 0 });
-    expect(res.body.trips).toEqual({ available: false, departingThisMonth: null, reportsDueThisMonth: null });
+    expect(res.body.trips).toEqual({ available: true, departingThisMonth: 0, reportsDueThisMonth: 0 });
     // Organisation-wide: without the division, at least these five.
     const all = await overview(people.leader, '');
     expect(all.body.totals.openProposals).toBeGreaterThanOrEqual(5);
@@ -53,7 +53,7 @@ describe('dashboard API', () => {
     expect(stages.slice(0, 3).map((s: { onTime: number; overdue: number }) => [s.onTime, s.overdue])).toEqual([[4, 0], [1, 0], [0, 0]]);
 
     const cycles = await people.leader.http.get(`/api/v1/dashboard/cycle-times?${scope()}`).expect(200);
-    expect(cycles.body.stages).toEqual([expect.objectContaining({ stage: 'DRAFT', samples: 1, name: { en: 'Draft', mn: 'Төсөл' } })]);
+    expect(cycles.body.stages).toEqual([expect.objectContaining({ kind: 'accession', stage: 'DRAFT', samples: 1, name: { en: 'Draft', mn: 'Төсөл' } })]);
     expect(cycles.body.stages[0].medianDays).toBeGreaterThanOrEqual(0);
     expect(cycles.body.stages[0].medianDays).toBeLessThan(1);
     // A period before anything happened has no stays.
@@ -110,7 +110,7 @@ describe('dashboard API', () => {
 
   it('shows one proposal with timeline, documents, tasks and emails, and prints its status report', async () => {
     const res = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}`).expect(200);
-    expect(res.body).toMatchObject({ id: ids[0], stage: 'TRANSLATION', owner: { id: people.officer.id }, stagePath: expect.arrayContaining([{ code: 'DRAFT', name: { en: 'Draft', mn: 'Төсөл' } }, expect.objectContaining({ code: 'COMPLETED' })]) });
+    expect(res.body).toMatchObject({ id: ids[0], stage: 'TRANSLATION', owner: { id: people.officer.id }, stagePath: expect.arrayContaining([{ code: 'DRAFT', name: { en: 'Draft', mn: 'Төсөл' }, terminal: false }, expect.objectContaining({ code: 'COMPLETED', terminal: true })]) });
     const moves = res.body.timeline.filter((e: { type: string }) => e.type === 'STAGE_CHANGED');
     expect(moves).toEqual([expect.objectContaining({ fromStage: 'DRAFT', toStage: 'TRANSLATION', daysInStage: expect.any(Number), actor: expect.objectContaining({ id: people.officer.id }) })]);
     expect(res.body.documents).toEqual([expect.objectContaining({ kind: 'convention_text', version: 1, kindName: { en: 'Original convention text', mn: 'Конвенцийн эх бичвэр' } })]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
 import { Client as PgClient } from 'pg';
 import { proposalStateQuery, proposalWorkflowId } from '../../libs/contracts';
 import { AccessionFlow, Expectation } from './support/accession-flow';
@@ -40,14 +41,18 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
     say(`world ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${world.dir})`);
   }, 240_000);
 
+  let baseline = { retries: 0, failures: 0 };
+  beforeEach(() => {
+    baseline = { retries: world.http.retries, failures: world.activityFailures() };
+  });
+
   afterEach(async () => {
     // Whatever a scenario did (or failed half-way through), the next one starts from a whole world.
     if (!world) return;
     if (!world.pg.running()) await world.pg.start();
     if (!world.temporal.running) await world.temporal.start();
     await world.smtp.setMode('accept');
-    const died = [...world.processes.values()].filter((p) => !p.running && !world.reserved.has(p.name) && p.exitReason());
-    for (const p of died) say(`restarting ${p.name}, which is down: ${p.exitReason()?.slice(0, 300)}`);
+    for (const reason of world.unexpectedExits()) say(`a process died on its own: ${reason.slice(0, 500)}`);
     await Promise.all([world.api('api-1'), world.worker('worker-1')]);
   }, 180_000);
 
@@ -58,10 +63,12 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
 
   /** Waits for recovery, checks every proposal, records the table row and fails the test on any finding. */
   async function verdict(scenario: string, inFlight: Expectation[], faultEnded: number, opts: { settleMs: number; notes?: string[]; then?: () => Promise<void> }) {
-    const row: ScenarioRow = { scenario, inFlight: inFlight.length, lost: 0, duplicated: 0, recoveryMs: null, notes: (opts.notes ?? []).join('; '), passed: false };
+    const row: ScenarioRow = { scenario, inFlight: inFlight.length, lost: 0, duplicated: 0, recoveryMs: null, notes: '', passed: false };
     rows.push(row);
     await waitUntilSettled(world, inFlight, opts.settleMs);
     row.recoveryMs = Date.now() - faultEnded;
+    const effort = `client retries ${world.http.retries - baseline.retries}, failed activity attempts ${world.activityFailures() - baseline.failures}`;
+    row.notes = [...(opts.notes ?? []), effort].join('; ');
     if (opts.then) {
       // The proposals go on after recovery: their next steps work and are counted too.
       await opts.then();
@@ -72,7 +79,7 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
     const strays = await unrecordedDeliveries(world);
     row.lost = v.lost;
     row.duplicated = v.duplicated + strays.length;
-    const crashed = [...world.processes.values()].filter((p) => !p.running && !world.reserved.has(p.name) && p.exitReason()).map((p) => p.exitReason()!);
+    const crashed = world.unexpectedExits();
     row.passed = v.problems.length === 0 && strays.length === 0 && crashed.length === 0 && row.lost === 0 && row.duplicated === 0;
     say(`${scenario}: ${row.passed ? 'pass' : 'FAIL'}, recovered in ${(row.recoveryMs / 1000).toFixed(1)} s`);
     expect({ problems: v.problems, unrecordedDeliveries: strays, processesThatDied: crashed }).toEqual({ problems: [], unrecordedDeliveries: [], processesThatDied: [] });
@@ -99,6 +106,31 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
   }
 
   const approveAll = (ps: Expectation[]) => () => Promise.all(ps.map((e) => flow.approve(e))).then(() => undefined);
+
+  it('0. the checks themselves catch a lost event, a task left open, a duplicate email and a stuck send', async () => {
+    const [a, b] = await proposalsAwaitingApproval(2);
+    expect(await checkProposals(world, [a, b])).toEqual({ proposals: 2, lost: 0, duplicated: 0, problems: [] });
+    await world.ds.query(`DELETE FROM proposal_events WHERE proposal_id = $1 AND seq = 2`, [a.id]);
+    await world.ds.query(`UPDATE tasks SET status = 'open' WHERE proposal_id = $1 AND status = 'done'`, [a.id]);
+    // The same message once more, as a resend after a crash would deliver it.
+    const [{ message_id: messageId }] = await world.ds.query(`SELECT message_id FROM email_messages WHERE proposal_id = $1`, [b.id]);
+    const resend = createTransport({ host: '127.0.0.1', port: world.smtp.port, secure: false, ignoreTLS: true });
+    await resend.sendMail({ from: 'accord@customs.test', to: world.org.head.email, subject: 'again', text: 'again', messageId, headers: { 'X-Accord-Template': 'task-assigned' } });
+    resend.close();
+    // A send that cannot finish: the SMTP server holds the owner's notification.
+    await world.smtp.setMode('hold');
+    await flow.approve(b);
+    await until('the notification to be held', () => world.smtp.heldCount > 0);
+    const v = await checkProposals(world, [a, b]);
+    await world.smtp.setMode('accept');
+    expect(v.lost).toBeGreaterThanOrEqual(1);
+    expect(v.duplicated).toBeGreaterThanOrEqual(1);
+    const text = v.problems.join('\n');
+    expect(text).toMatch(/timeline misses seq 2/);
+    expect(text).toMatch(/tasks closed in the workflow but open in PostgreSQL/);
+    expect(text).toMatch(/task-assigned to head@faults.customs.test delivered 2 times/);
+    expect(text).toMatch(/stuck: notifyProposalEvent/);
+  });
 
   it('1a. kill -9 of the worker in the middle of projection writes, then a new worker', async () => {
     const ps = await readyProposals(4);
@@ -235,8 +267,7 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
     await Promise.all([world.processes.get('api-1')!.kill9(), world.processes.get('worker-1')!.kill9()]);
     const killedAt = Date.now();
     await run;
-    const retries = world.http.retries;
-    await verdict('5. 2 APIs + 2 workers, one of each killed', ps, killedAt, { settleMs: 150_000, notes: [`clients retried ${retries} times in all so far`] });
+    await verdict('5. 2 APIs + 2 workers, one of each killed', ps, killedAt, { settleMs: 150_000, notes: [`killed after ${actions} of 36 actions`] });
   });
 
   it('6. an API process killed between receiving an action and answering it; the client retries with the same request id', async () => {

@@ -106,6 +106,8 @@ const STRINGS = {
   status_completed: { en: 'Completed', mn: 'Дууссан' },
   status_rejected: { en: 'Rejected', mn: 'Татгалзсан' },
   status_withdrawn: { en: 'Withdrawn', mn: 'Буцаан татсан' },
+  status_cancelled: { en: 'Cancelled', mn: 'Цуцалсан' },
+  status_expired: { en: 'Expired', mn: 'Хугацаа дууссан' },
   // detail
   backToList: { en: 'Back to proposals', mn: 'Саналууд руу буцах' },
   printReport: { en: 'Printable status report', mn: 'Хэвлэх тайлан' },
@@ -163,11 +165,6 @@ const STRINGS = {
   documentKind: { en: 'Document', mn: 'Баримтын төрөл' },
   file: { en: 'File', mn: 'Файл' },
   upload: { en: 'Upload', mn: 'Оруулах' },
-  doc_convention_text: { en: 'Original convention text', mn: 'Конвенцийн эх бичвэр' },
-  doc_translation: { en: 'Mongolian translation', mn: 'Монгол орчуулга' },
-  doc_research_report: { en: 'Research report', mn: 'Судалгааны тайлан' },
-  doc_coordination_comments: { en: 'Comments table', mn: 'Санал, хариуны хүснэгт' },
-  doc_other: { en: 'Other', mn: 'Бусад' },
   done: { en: 'Done.', mn: 'Амжилттай.' },
   // my tasks
   myTasksTitle: { en: 'My tasks', mn: 'Миний даалгавар' },

@@ -24,7 +24,7 @@ export interface Pipeline {
 export interface CycleTimes {
   from: string;
   to: string;
-  stages: Array<{ stage: string; name: Bilingual; samples: number; medianDays: number; p90Days: number }>;
+  stages: Array<{ kind: string; stage: string; name: Bilingual; samples: number; medianDays: number; p90Days: number }>;
 }
 
 export interface Filters {
@@ -62,7 +62,8 @@ export interface ProposalStatus extends ProposalRow {
   eventSeq: number;
   currentAssignees: PersonRef[];
   details: { fields?: Record<string, string> };
-  stagePath: Array<{ code: string; name: Bilingual }>;
+  stagePath: Array<{ code: string; name: Bilingual; terminal: boolean }>;
+  documentKinds: Array<{ code: string; name: Bilingual }>;
   timeline: Array<{ seq: number; type: string; fromStage: string | null; fromStageName: Bilingual | null; toStageName: Bilingual | null; toStage: string | null; actor: PersonRef | null; onBehalfOf: PersonRef | null; comment: string | null; occurredAt: string; daysInStage: number | null }>;
   tasks: Array<{ id: string; stage: string; stageName: Bilingual; kind: string; role: string; assignee: PersonRef | null; status: string; openedAt: string; dueAt: string | null; closedAt: string | null; decision: string | null; comment: string | null }>;
   documents: Array<{ id: string; kind: string; kindName: Bilingual; version: number; fileName: string; sizeBytes: number; uploadedBy: PersonRef | null; uploadedAt: string; href: string }>;

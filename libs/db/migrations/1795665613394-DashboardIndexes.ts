@@ -26,6 +26,8 @@ export class DashboardIndexes1795665613394 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_proposals_stage_updated ON proposals (stage, updated_at DESC, id DESC)`);
     await q.query(`CREATE INDEX ix_proposals_title_en ON proposals (title_en, id)`);
     await q.query(`CREATE INDEX ix_proposals_title_mn ON proposals (title_mn, id)`);
+    // Trips (proposals of kind 'trip'): departures by date for "trips departing this month".
+    await q.query(`CREATE INDEX ix_proposals_trip_departure ON proposals (((details->'trip'->>'departureDate'))) WHERE kind = 'trip'`);
     // Text search on titles in both languages: both titles in lower case, kept by PostgreSQL itself, under one trigram
     // index (LIKE on it is about twice as fast as ILIKE on the two columns, Cyrillic case folding being the cost).
     await q.query(`ALTER TABLE proposals ADD COLUMN title_search text GENERATED ALWAYS AS (lower(title_en || ' ' || title_mn)) STORED`);
@@ -81,6 +83,7 @@ export class DashboardIndexes1795665613394 implements MigrationInterface {
       'ix_proposal_events_moves_time',
       'ix_proposal_events_entries',
       'ix_proposals_title_search_trgm',
+      'ix_proposals_trip_departure',
       'ix_proposals_title_mn',
       'ix_proposals_title_en',
       'ix_proposals_stage_updated',

@@ -50,6 +50,7 @@ export interface ProposalPastSla {
 }
 
 export interface StageDuration {
+  kind: string;
   stage: string;
   samples: number;
   medianDays: number;
@@ -258,24 +259,43 @@ export class DashboardRepository {
   async stageDurations(scope: DashboardScope, from: Date, to: Date): Promise<StageDuration[]> {
     const p = new SqlParams();
     const conditions = scopeConditions(scope, 'p', p);
-    const join = conditions.length ? `JOIN proposals p ON p.id = e.proposal_id AND ${conditions.join(' AND ')}` : '';
     // left_stage_entered_at is stored with each move (trigger of migration DashboardIndexes); the lookup only covers a
     // move written before its predecessor, which the workflow (writing its events in order) never does.
-    const sql = `SELECT e.from_stage AS stage, count(*)::int AS samples,
+    const sql = `SELECT p.kind, e.from_stage AS stage, count(*)::int AS samples,
                         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM e.occurred_at - coalesce(e.left_stage_entered_at, (
                           SELECT x.occurred_at FROM proposal_events x
                            WHERE x.proposal_id = e.proposal_id AND x.seq < e.seq AND x.to_stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage
                            ORDER BY x.seq DESC LIMIT 1))) / 86400.0) AS q
-                   FROM proposal_events e ${join}
+                   FROM proposal_events e JOIN proposals p ON p.id = e.proposal_id${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}
                   WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage
                     AND e.occurred_at >= ${p.add(from)} AND e.occurred_at < ${p.add(to)}
-                  GROUP BY e.from_stage`;
+                  GROUP BY p.kind, e.from_stage`;
     // A year of an organisation's moves is a few hundred thousand values to sort: in memory, not in temporary files.
-    const rows: Array<{ stage: string; samples: number; q: Array<string | number | null> }> = await this.dataSource.transaction(async (tx) => {
+    const rows: Array<{ kind: string; stage: string; samples: number; q: Array<string | number | null> }> = await this.dataSource.transaction(async (tx) => {
       await tx.query(`SET LOCAL work_mem = '64MB'`);
       return tx.query(sql, p.values);
     });
-    return rows.filter((r) => r.q?.[0] !== null).map((r) => ({ stage: r.stage, samples: r.samples, medianDays: Number(r.q[0]), p90Days: Number(r.q[1]) }));
+    return rows
+      .filter((r) => r.q?.[0] !== null)
+      .map((r) => ({ kind: r.kind, stage: r.stage, samples: r.samples, medianDays: Number(r.q[0]), p90Days: Number(r.q[1]) }));
+  }
+
+  /**
+   * Trips this (Ulaanbaatar) month: requested trips departing in it (not drafts, not cancelled, expired or rejected),
+   * and trip reports due by its end that are not in yet (REPORT_DUE). Trips are proposals of kind 'trip' whose
+   * request, with its departure date, is in details.trip.
+   */
+  async tripsThisMonth(scope: DashboardScope, month: { firstDay: string; lastDay: string; end: Date }): Promise<{ departing: number; reportsDue: number }> {
+    const p = new SqlParams();
+    const conditions = scopeConditions({ ...scope, kind: undefined }, 'p', p);
+    const [row] = await this.dataSource.query(
+      `SELECT (count(*) FILTER (WHERE p.details->'trip'->>'departureDate' BETWEEN ${p.add(month.firstDay)} AND ${p.add(month.lastDay)}
+                                 AND p.stage NOT IN ('DRAFT', 'CANCELLED', 'EXPIRED', 'REJECTED', 'WITHDRAWN')))::int AS departing,
+              (count(*) FILTER (WHERE p.stage = 'REPORT_DUE' AND p.due_at < ${p.add(month.end)}))::int AS "reportsDue"
+         FROM proposals p WHERE p.kind = 'trip'${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}`,
+      p.values,
+    );
+    return row;
   }
 
   /**
@@ -357,15 +377,6 @@ export class DashboardRepository {
     const valid = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
     if (!valid.length) return Promise.resolve([]);
     return this.dataSource.query(`SELECT id, name_mn AS "nameMn", name_latin AS "nameLatin" FROM users WHERE id = ANY($1::uuid[])`, [valid]);
-  }
-
-  /**
-   * SEAM (issue 6, trips): whether the trips read model exists yet. When a `trips` table arrives, the overview's
-   * "trips departing / reports due this month" figures are queried here; until then the overview says "not yet".
-   */
-  async tripsTableExists(): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT to_regclass('public.trips') IS NOT NULL AS present`);
-    return row.present === true;
   }
 
   /** FROM and WHERE of the list. */

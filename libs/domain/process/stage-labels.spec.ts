@@ -1,5 +1,6 @@
 import { ACCESSION_V1 } from '../accession';
-import { kindLabel, stageLabel, stageOrder } from './stage-labels';
+import { TRIP_V1 } from '../trips/trip-definition.v1';
+import { kindLabel, stageLabel, stageOrder, terminalStages } from './stage-labels';
 
 describe('stage labels', () => {
   it('names every accession stage from its definition, in process order, then the terminal stages', () => {

@@ -18,6 +18,10 @@ export class AccordProcess {
   log = new LogTail();
   /** How often this process was started (a restart keeps the name and port). */
   starts = 0;
+  /** Activity attempts that failed in this process (workers log each one), over all its starts. */
+  activityFailures = 0;
+  /** Set by kill9()/stop(): the process is down because the test wanted it so. */
+  private stoppedOnPurpose = false;
 
   constructor(
     readonly name: string,
@@ -40,15 +44,23 @@ export class AccordProcess {
   async start(timeoutMs = 120_000): Promise<void> {
     if (this.running) return;
     this.log = new LogTail();
+    const failures = this.log.counter(/"msg":"Activity failed"/);
     this.starts += 1;
+    this.stoppedOnPurpose = false;
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, ENTRY[this.kind].main)], {
       cwd: root,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ACCORD_PROCESS_NAME: `accord-${this.name}`, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (d) => this.log.add(d));
-    child.stderr!.on('data', (d) => this.log.add(d));
+    const before = this.activityFailures;
+    const log = this.log;
+    const count = (d: Buffer) => {
+      log.add(d);
+      this.activityFailures = before + failures.n;
+    };
+    child.stdout!.on('data', count);
+    child.stderr!.on('data', count);
     await this.log.waitFor(ENTRY[this.kind].ready, timeoutMs, () => (child.exitCode !== null || child.signalCode !== null ? `${this.name} exited (${child.exitCode ?? child.signalCode}) before it was ready` : null));
   }
 
@@ -56,6 +68,7 @@ export class AccordProcess {
   async kill9(): Promise<void> {
     const child = this.child;
     if (!child || !this.running) return;
+    this.stoppedOnPurpose = true;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
@@ -65,6 +78,7 @@ export class AccordProcess {
   async stop(graceMs = 20_000): Promise<void> {
     const child = this.child;
     if (!child || !this.running) return;
+    this.stoppedOnPurpose = true;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -76,10 +90,10 @@ export class AccordProcess {
     if (this.running) this.child!.kill('SIGKILL');
   }
 
-  /** Why it is not running, if it stopped on its own (for the report when a process dies unasked). */
+  /** Why it is not running, if it stopped on its own (a finding: nobody asked it to). */
   exitReason(): string | null {
     const c = this.child;
-    if (!c || this.running) return null;
+    if (!c || this.running || this.stoppedOnPurpose) return null;
     return `${this.name} exited with ${c.exitCode ?? c.signalCode}: ${this.log.text(1500)}`;
   }
 }

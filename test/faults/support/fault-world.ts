@@ -145,9 +145,14 @@ export class FaultWorld {
     return [...this.processes.values()].filter((p) => p.kind === kind && p.running);
   }
 
-  /** Processes that died although nobody killed them: a finding on its own. */
-  unexpectedExits(killed: Set<string>): string[] {
-    return [...this.processes.values()].filter((p) => !p.running && !killed.has(p.name)).map((p) => p.exitReason() ?? `${p.name} not running`);
+  /** Processes that died although nobody stopped them: a finding on its own. */
+  unexpectedExits(): string[] {
+    return [...this.processes.values()].map((p) => p.exitReason()).filter((r): r is string => !!r);
+  }
+
+  /** Activity attempts that failed so far, over every worker process. */
+  activityFailures(): number {
+    return [...this.processes.values()].reduce((n, p) => n + p.activityFailures, 0);
   }
 
   /** A small organisation (owner, the approval chain, leadership), signed in through the API. */

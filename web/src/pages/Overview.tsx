@@ -130,7 +130,7 @@ export function OverviewPage() {
                 <BarChart
                   id="cycle-times"
                   caption={`${t('cycleTimes')} (${c.from} – ${c.to})`}
-                  labels={c.stages.map((s) => loc(s.name))}
+                  labels={c.stages.map((s) => (new Set(c.stages.map((x) => x.kind)).size > 1 ? `${loc(s.name)} · ${loc(filters.data?.kinds.find((k) => k.kind === s.kind)?.name) || s.kind}` : loc(s.name)))}
                   horizontal
                   height={Math.max(220, 60 + c.stages.length * 44)}
                   unit={lang === 'mn' ? ' хоног' : ' days'}

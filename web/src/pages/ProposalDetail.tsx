@@ -8,7 +8,6 @@ import { personName } from '../people';
 import { useSignal } from '../state';
 import type { ProposalStatus } from '../types';
 
-const DOCUMENT_KINDS = ['convention_text', 'translation', 'research_report', 'coordination_comments', 'other'];
 
 /** What a workflow action returns: the stage after it and the sequence number of its last event. */
 interface ActionResult {
@@ -63,7 +62,7 @@ export function ProposalDetailPage(props: { id: string }) {
 
               <ol class="stage-path" aria-label={t('stagePath')} data-testid="stage-path">
                 {p.stagePath
-                  .filter((x, i) => i < p.stagePath.length - 3 || x.code === p.stage)
+                  .filter((x) => !x.terminal || x.code === p.stage)
                   .map((x, i) => {
                     const now = x.code === p.stage;
                     const done = p.status === 'completed' || (i < current && p.status === 'open');
@@ -232,7 +231,10 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
   const p = props.proposal;
   const [comment, setComment] = useState('');
   const [returnTo, setReturnTo] = useState('');
-  const [kind, setKind] = useState(DOCUMENT_KINDS[0]);
+  const [kind, setKind] = useState(p.documentKinds[0]?.code ?? 'other');
+  // Trips have their own action routes; documents and stage work are the accession's (trip reports: /trips/:id/report).
+  const base = p.kind === 'trip' ? '/trips' : '/proposals';
+  const accession = p.kind === 'accession';
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -260,7 +262,7 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
     if (decision !== 'approve' && !comment.trim()) return setMessage({ ok: false, text: t('commentNeeded') });
     void run(
       () =>
-        post<ActionResult>(`/proposals/${p.id}/decisions`, {
+        post<ActionResult>(`${base}/${p.id}/decisions`, {
           requestId: requestId(),
           taskId: approval!.id,
           decision,
@@ -304,7 +306,7 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
           </div>
         </div>
       )}
-      {props.isOwner && p.status === 'open' && (
+      {props.isOwner && accession && p.status === 'open' && (
         <form
           class="inline-form"
           onSubmit={(e) => {
@@ -323,8 +325,8 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
           <label>
             {t('documentKind')}
             <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-              {DOCUMENT_KINDS.map((k) => (
-                <option value={k}>{hasKey(`doc_${k}`) ? t(`doc_${k}` as never) : k}</option>
+              {p.documentKinds.map((k) => (
+                <option value={k.code}>{loc(k.name)}</option>
               ))}
             </select>
           </label>
@@ -338,11 +340,11 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
         </form>
       )}
       {props.isOwner && p.stage === 'DRAFT' && p.status === 'open' && (
-        <button type="button" data-testid="submit-proposal" disabled={busy} onClick={() => void run(() => post<ActionResult>(`/proposals/${p.id}/submit`, { requestId: requestId() }), caughtUp)}>
+        <button type="button" data-testid="submit-proposal" disabled={busy} onClick={() => void run(() => post<ActionResult>(`${base}/${p.id}/submit`, { requestId: requestId() }), caughtUp)}>
           {t('submit')}
         </button>
       )}
-      {props.isOwner && work && p.stage !== 'DRAFT' && (
+      {props.isOwner && accession && work && p.stage !== 'DRAFT' && (
         <button type="button" disabled={busy} onClick={() => void run(() => post<ActionResult>(`/proposals/${p.id}/complete-stage`, { requestId: requestId() }), caughtUp)}>
           {t('completeStage')}
         </button>

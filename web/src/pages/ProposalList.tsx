@@ -121,7 +121,7 @@ export function ProposalListPage() {
           {t('status')}
           <select name="status" value={draft.status} onChange={set('status')}>
             <option value="">{t('anyStatus')}</option>
-            {['open', 'completed', 'rejected', 'withdrawn'].map((s) => (
+            {['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired'].map((s) => (
               <option value={s}>{hasKey(`status_${s}`) ? t(`status_${s}` as never) : s}</option>
             ))}
           </select>
@@ -191,7 +191,7 @@ export function ProposalListPage() {
                 <label class="inline">
                   {t('pageSize')}
                   <select value={String(pageSize)} onChange={(e) => go(applied, { pageSize: e.currentTarget.value })}>
-                    {[10, 25, 50, 100].map((n) => (
+                    {[...new Set([10, 25, 50, 100, pageSize])].sort((a, b) => a - b).map((n) => (
                       <option value={String(n)}>{n}</option>
                     ))}
                   </select>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DashboardRepository, DashboardScope, StageCount } from '../../../../libs/db';
-import { isTerminalStage, PROPOSAL_KINDS, Viewer } from '../../../../libs/domain';
-import { kindLabel, stageLabel, stageOrder } from '../../../../libs/domain/process/stage-labels';
+import { addDays, addMonths, atUlaanbaatarTime, isTerminalStage, PROPOSAL_KINDS, ulaanbaatarDate, Viewer } from '../../../../libs/domain';
+import { kindLabel, stageLabel, stageOrder, terminalStages } from '../../../../libs/domain/process/stage-labels';
 import { CycleTimesQuery, DashboardScopeQuery } from './dto/dashboard-query.dto';
 import { CycleTimesDto, DashboardFiltersDto, MyTaskDto, OverviewDto, PipelineDto, TripsOverviewDto } from './dto/dashboard.dto';
 import { daysOverdue, iso, personRef } from './dashboard-mappers';
@@ -27,7 +27,7 @@ export class DashboardOverviewService {
       this.dashboard.openTaskCount(scope),
       this.dashboard.overdueTasks(scope, TOP_OVERDUE),
       this.dashboard.pastSla(scope, TOP_OVERDUE),
-      this.trips(),
+      this.trips(scope, now),
     ]);
     const open = counts.filter((c) => c.status === 'open');
     return {
@@ -95,11 +95,7 @@ export class DashboardOverviewService {
               const overdue = sum(rows, (c) => c.overdue);
               return { stage, name: stageLabel(kind, stage), onTime: sum(rows, (c) => c.count) - overdue, overdue };
             }),
-          closed: Object.fromEntries(
-            stageOrder(kind)
-              .filter(isTerminalStage)
-              .map((stage) => [stage, sum(mine.filter((c) => c.stage === stage && c.status !== 'open'), (c) => c.count)]),
-          ),
+          closed: Object.fromEntries(terminalStages(kind).map((stage) => [stage, sum(mine.filter((c) => c.stage === stage && c.status !== 'open'), (c) => c.count)])),
         };
       }),
     };
@@ -110,17 +106,19 @@ export class DashboardOverviewService {
     const period = periodOrLastDays(q.from, q.to, DEFAULT_CYCLE_PERIOD_DAYS, now);
     const { from, to } = ulaanbaatarPeriod(period.from, period.to);
     const rows = await this.dashboard.stageDurations({ viewer, kind: q.kind, division: q.division }, from!, to!);
-    const kind = q.kind ?? PROPOSAL_KINDS[0];
-    const order = stageOrder(kind);
-    const position = (s: string) => (order.indexOf(s) < 0 ? order.length : order.indexOf(s));
+    const kinds = [...PROPOSAL_KINDS] as string[];
+    const position = (r: { kind: string; stage: string }) => {
+      const i = stageOrder(r.kind).indexOf(r.stage);
+      return (kinds.indexOf(r.kind) + 1) * 1000 + (i < 0 ? 999 : i);
+    };
     return {
       from: period.from,
       to: period.to,
       kind: q.kind ?? null,
       division: q.division ?? null,
       stages: rows
-        .sort((a, b) => position(a.stage) - position(b.stage) || a.stage.localeCompare(b.stage))
-        .map((r) => ({ stage: r.stage, name: stageLabel(kind, r.stage), samples: r.samples, medianDays: round1(r.medianDays), p90Days: round1(r.p90Days) })),
+        .sort((a, b) => position(a) - position(b) || a.stage.localeCompare(b.stage))
+        .map((r) => ({ kind: r.kind, stage: r.stage, name: stageLabel(r.kind, r.stage), samples: r.samples, medianDays: round1(r.medianDays), p90Days: round1(r.p90Days) })),
     };
   }
 
@@ -156,11 +154,15 @@ export class DashboardOverviewService {
     });
   }
 
-  /** SEAM (issue 6): trips join the overview once their read model (a `trips` table) exists. */
-  private async trips(): Promise<TripsOverviewDto> {
-    const available = await this.dashboard.tripsTableExists();
-    // When trips arrive: count trips departing this (Ulaanbaatar) month and trip reports due this month here.
-    return { available, departingThisMonth: null, reportsDueThisMonth: null };
+  /** Trips departing this Ulaanbaatar month and trip reports due by its end (trips are proposals of kind 'trip'). */
+  private async trips(scope: DashboardScope, now: Date): Promise<TripsOverviewDto> {
+    if (!(PROPOSAL_KINDS as readonly string[]).includes('trip') || (scope.kind && scope.kind !== 'trip')) {
+      return { available: false, departingThisMonth: null, reportsDueThisMonth: null };
+    }
+    const firstDay = `${ulaanbaatarDate(now).slice(0, 7)}-01`;
+    const next = addMonths(firstDay, 1);
+    const counts = await this.dashboard.tripsThisMonth(scope, { firstDay, lastDay: addDays(next, -1), end: atUlaanbaatarTime(next) });
+    return { available: true, departingThisMonth: counts.departing, reportsDueThisMonth: counts.reportsDue };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DashboardRepository, DocumentRepository, ProposalEntity, ProposalRepository } from '../../../../libs/db';
-import { ACCESSION_DEFINITIONS, Bilingual, Viewer } from '../../../../libs/domain';
-import { stageLabel, stageOrder } from '../../../../libs/domain/process/stage-labels';
+import { Bilingual, Viewer } from '../../../../libs/domain';
+import { definitionFor, stageLabel, stageOrder, terminalStages } from '../../../../libs/domain/process/stage-labels';
 import { AuthorizationService } from '../common/authorization/authorization.service';
 import { ApiError } from '../common/errors/api-error';
 import { EmailMessageDto, PersonRefDto, ProposalStatusDto } from './dto/dashboard.dto';
@@ -58,7 +58,8 @@ export class ProposalStatusService {
         daysInStage: days,
       };
     });
-    const kinds = new Map((ACCESSION_DEFINITIONS[p.definitionVersion]?.documentKinds ?? []).map((k) => [k.code, k.name]));
+    const documentKinds = definitionFor(p.kind, p.definitionVersion)?.documentKinds ?? [];
+    const kinds = new Map(documentKinds.map((k) => [k.code, k.name]));
     return {
       id: p.id,
       kind: p.kind,
@@ -105,7 +106,8 @@ export class ProposalStatusService {
         href: `/api/v1/proposals/${p.id}/documents/${d.id}`,
       })),
       emails: emails.map(toEmailDto),
-      stagePath: stageOrder(p.kind).map((code) => ({ code, name: stageLabel(p.kind, code) })),
+      documentKinds: documentKinds.map((k) => ({ code: k.code, name: k.name })),
+      stagePath: stageOrder(p.kind).map((code) => ({ code, name: stageLabel(p.kind, code), terminal: terminalStages(p.kind).includes(code) })),
     };
   }
 

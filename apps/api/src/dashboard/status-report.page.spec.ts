@@ -28,11 +28,12 @@ const status = (o: Partial<ProposalStatusDto> = {}): ProposalStatusDto => ({
   tasks: [],
   documents: [],
   emails: [],
+  documentKinds: [],
   stagePath: [
-    { code: 'DRAFT', name: { en: 'Draft', mn: 'Төсөл' } },
-    { code: 'TRANSLATION', name: { en: 'Translation into Mongolian', mn: 'Монгол хэлнээ орчуулах' } },
-    { code: 'RESEARCH', name: { en: 'Research and impact analysis', mn: 'Судалгаа, үр нөлөөний шинжилгээ' } },
-    { code: 'COMPLETED', name: { en: 'Completed', mn: 'Дууссан' } },
+    { code: 'DRAFT', name: { en: 'Draft', mn: 'Төсөл' }, terminal: false },
+    { code: 'TRANSLATION', name: { en: 'Translation into Mongolian', mn: 'Монгол хэлнээ орчуулах' }, terminal: false },
+    { code: 'RESEARCH', name: { en: 'Research and impact analysis', mn: 'Судалгаа, үр нөлөөний шинжилгээ' }, terminal: false },
+    { code: 'COMPLETED', name: { en: 'Completed', mn: 'Дууссан' }, terminal: true },
   ],
   ...o,
 });

@@ -1,5 +1,5 @@
 import { formatUlaanbaatarDate, formatUlaanbaatarDateTime } from '../../../../libs/domain';
-import { kindLabel, TERMINAL_STAGE_NAMES } from '../../../../libs/domain/process/stage-labels';
+import { kindLabel } from '../../../../libs/domain/process/stage-labels';
 import { PersonRefDto, ProposalStatusDto } from './dto/dashboard.dto';
 
 type Language = 'mn' | 'en';
@@ -38,6 +38,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     completed: 'completed',
     rejected: 'rejected',
     withdrawn: 'withdrawn',
+    cancelled: 'cancelled',
+    expired: 'expired',
     sentBack: 'sent back',
   },
   mn: {
@@ -73,6 +75,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     completed: 'дууссан',
     rejected: 'татгалзсан',
     withdrawn: 'буцаан татсан',
+    cancelled: 'цуцалсан',
+    expired: 'хугацаа дууссан',
     sentBack: 'буцаасан',
   },
 };
@@ -93,11 +97,10 @@ export function renderStatusReport(s: ProposalStatusDto, lang: Language, now: Da
   const day = (v: string | null) => (v ? esc(formatUlaanbaatarDate(new Date(v))) : '—');
   const codes = s.stagePath.map((x) => x.code);
   const current = codes.indexOf(s.stage);
-  const terminal = Object.keys(TERMINAL_STAGE_NAMES);
   const path = s.stagePath
-    .filter((x) => !terminal.includes(x.code) || x.code === s.stage)
+    .filter((x) => !x.terminal || x.code === s.stage)
     .map((x, i) => {
-      const cls = x.code === s.stage ? 'now' : s.status === 'completed' || (i < current && s.status === 'open') ? 'done' : '';
+      const cls = x.code === s.stage ? 'now' : s.status === 'completed' || s.status === 'closed' || (i < current && s.status === 'open') ? 'done' : '';
       return `<li class="${cls}">${esc(x.name[lang])}</li>`;
     })
     .join('');

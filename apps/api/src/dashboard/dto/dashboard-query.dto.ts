@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, 
 import { PROPOSAL_KINDS } from '../../../../../libs/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const PROPOSAL_STATUSES = ['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired'];
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Narrows a dashboard figure to one kind and/or one division (leadership looking at one division). */
@@ -23,7 +24,7 @@ export const LIST_SORTS = ['updatedAt', 'createdAt', 'dueAt', 'titleEn', 'titleM
 /** Filters of the list page, shared by the page itself and its CSV/XLSX export. */
 export class DashboardListFilterQuery extends DashboardScopeQuery {
   @ApiPropertyOptional({ example: 'INTERNAL_REVIEW' }) @IsOptional() @Matches(/^[A-Z_]{2,32}$/, { message: 'stage must be a stage code' }) stage?: string;
-  @ApiPropertyOptional({ enum: ['open', 'completed', 'rejected', 'withdrawn'] }) @IsOptional() @IsIn(['open', 'completed', 'rejected', 'withdrawn']) status?: string;
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES) status?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional({ description: 'Only proposals past (true) or within (false) their stage SLA' })
   @IsOptional()

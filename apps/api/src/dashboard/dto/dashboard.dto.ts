@@ -8,6 +8,7 @@ export class BilingualDto {
 export class StageRefDto {
   @ApiProperty({ example: 'TRANSLATION' }) code: string;
   @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+  @ApiProperty({ description: 'A stage the process ends in (completed, rejected, ...)' }) terminal: boolean;
 }
 
 export class PersonRefDto {
@@ -67,9 +68,9 @@ export class PastSlaListDto {
 }
 
 export class TripsOverviewDto {
-  @ApiProperty({ description: 'False until trips (issue 6) have a read model; the figures are null until then' }) available: boolean;
-  @ApiPropertyOptional({ nullable: true }) departingThisMonth: number | null;
-  @ApiPropertyOptional({ nullable: true }) reportsDueThisMonth: number | null;
+  @ApiProperty({ description: 'False when the overview is narrowed to another kind (the figures are null then)' }) available: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Requested trips departing this Ulaanbaatar month' }) departingThisMonth: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Trip reports not in yet and due by the end of this month' }) reportsDueThisMonth: number | null;
 }
 
 export class OverviewTotalsDto {
@@ -112,6 +113,7 @@ export class PipelineDto {
 }
 
 export class StageCycleTimeDto {
+  @ApiProperty({ example: 'accession' }) kind: string;
   @ApiProperty() stage: string;
   @ApiProperty({ type: BilingualDto }) name: BilingualDto;
   @ApiProperty({ description: 'Stays in the stage that ended in the period' }) samples: number;
@@ -133,7 +135,7 @@ export class DashboardProposalDto {
   @ApiProperty({ type: BilingualDto }) title: BilingualDto;
   @ApiProperty() stage: string;
   @ApiProperty({ type: BilingualDto }) stageName: BilingualDto;
-  @ApiProperty({ enum: ['open', 'completed', 'rejected', 'withdrawn'] }) status: string;
+  @ApiProperty({ enum: ['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired'] }) status: string;
   @ApiPropertyOptional({ nullable: true }) division: string | null;
   @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) owner: PersonRefDto | null;
   @ApiProperty() stageEnteredAt: string;
@@ -244,6 +246,8 @@ export class ProposalStatusDto extends DashboardProposalDto {
   @ApiProperty({ type: [DetailDocumentDto] }) documents: DetailDocumentDto[];
   @ApiProperty({ type: [EmailMessageDto] }) emails: EmailMessageDto[];
   @ApiProperty({ type: [StageRefDto], description: 'Stages of the kind in order, then the terminal ones, for the stage bar' }) stagePath: StageRefDto[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { $ref: '#/components/schemas/BilingualDto' } } }, description: 'Document kinds of its definition' })
+  documentKinds: Array<{ code: string; name: BilingualDto }>;
 }
 
 export class DigestScheduleDto {
