@@ -85,6 +85,7 @@ async function main() {
   const lines = [
     '',
     'Accord is running:',
+    `  Web app      ${base}/app/`,
     `  API          ${base}/api/v1`,
     `  Health       ${base}/health`,
     `  OpenAPI docs ${base}/docs`,

@@ -1,4 +1,5 @@
 import type { NotificationOutcome, ProposalNotification } from '../../libs/contracts';
+import { proposalPageUrl } from '../../libs/contracts/web-app-links';
 import { DirectoryUser, NotificationPreferenceRepository, ProposalRepository, UserDirectoryRepository } from '../../libs/db';
 import { ACCESSION_DEFINITIONS, Bilingual, DECISION_LABELS, TRIP_DEFINITIONS } from '../../libs/domain';
 import type { SendEmailInput, SendEmailResult } from './send-email.activity';
@@ -61,7 +62,7 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
         stage: stageName(n.stage),
         ownerName: owner?.nameMn || owner?.nameLatin || '—',
         ...(proposal.summary ? { summary: proposal.summary } : {}),
-        url: `${deps.publicUrl}/proposals/${proposal.id}`,
+        url: proposalPageUrl(deps.publicUrl, proposal.id),
       };
 
       for (const person of people) {

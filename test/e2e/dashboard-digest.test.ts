@@ -100,6 +100,7 @@ describe('weekly digest (workflow + email)', () => {
 
     // The Mongolian leader reads the same facts in Mongolian first.
     expect(mn.text.indexOf('Энэ долоо хоногт дараагийн үе шатанд шилжсэн (1)')).toBeGreaterThanOrEqual(0);
+    expect(en.text).toMatch(/Open the dashboard: http:\/\/\S+\/app\//);
     expect(mn.text.indexOf(`Moved мн ${tag}`)).toBeLessThan(mn.text.indexOf(`Moved ${tag}`));
 
     // The same run again (same workflow id, so the same email keys): nothing is sent twice.

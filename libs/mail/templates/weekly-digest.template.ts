@@ -16,6 +16,8 @@ export const weeklyDigestData = z.object({
   periodEnd: isoDateTime,
   /** Sections in display order, e.g. "Awaiting your decision", "Your proposals". Empty sections are shown as such. */
   sections: z.array(z.object({ title: localized, items: z.array(digestItem) })),
+  /** The dashboard, where the whole picture is. */
+  dashboardUrl: httpUrl.optional(),
 });
 export type WeeklyDigestData = z.input<typeof weeklyDigestData>;
 
@@ -30,6 +32,7 @@ export const weeklyDigest = defineTemplate({
       nothing: 'Nothing here this week.',
       due: 'due {due}',
       overdue: 'overdue',
+      dashboard: 'Open the dashboard',
     },
     mn: {
       subject: 'Accord долоо хоногийн тойм, {start} – {end}',
@@ -37,6 +40,7 @@ export const weeklyDigest = defineTemplate({
       nothing: 'Энэ долоо хоногт мэдээлэл алга.',
       due: 'хугацаа {due}',
       overdue: 'хугацаа хэтэрсэн',
+      dashboard: 'Хяналтын самбарыг нээх',
     },
   },
   subject: `{{t "subject" start=(date periodStart) end=(date periodEnd)}}`,
@@ -52,7 +56,8 @@ export const weeklyDigest = defineTemplate({
 {{else}}
 <p style="margin:0;color:#52606d">{{t "nothing"}}</p>
 {{/if}}
-{{/each}}`,
+{{/each}}
+{{#if dashboardUrl}}<p style="margin:16px 0 0"><a href="{{dashboardUrl}}" style="color:#1d4ed8">{{t "dashboard"}}</a></p>{{/if}}`,
   text: `{{> greeting}}
 
 {{t "intro"}}
@@ -67,11 +72,16 @@ export const weeklyDigest = defineTemplate({
 {{else}}
   {{t "nothing"}}
 {{/if}}
-{{/each}}`,
+{{/each}}
+{{#if dashboardUrl}}
+
+{{t "dashboard"}}: {{dashboardUrl}}
+{{/if}}`,
   sample: {
     recipientName: 'Г. Ганбаатар',
     periodStart: '2027-03-08',
     periodEnd: '2027-03-14',
+    dashboardUrl: 'http://localhost:3000/app/',
     sections: [
       {
         title: { mn: 'Таны шийдвэрийг хүлээж буй', en: 'Awaiting your decision' },
