@@ -1,7 +1,9 @@
 // `npm run test:faults`: the fault-tolerance suite (test/faults). Unlike `npm test` it needs no shared server: the
 // suite builds its own world (PostgreSQL via initdb, a Temporal dev server on a state file, SMTP, API and worker
 // processes) on loopback and removes it afterwards. This script provisions the temporal CLI, runs jest's `faults`
-// project and prints the plain `N passed, N failed` line. `npm run test:faults -- -t 'PostgreSQL'` runs one scenario.
+// project and prints the plain `N passed, N failed` line. `npm run test:faults -- -t 'PostgreSQL'` runs one scenario;
+// ACCORD_FAULTS_KEEP=1 keeps the world's folder (PostgreSQL log, Temporal state file) for a look afterwards.
+// The table of results is also written to artifacts/fault-suite-report.txt.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';

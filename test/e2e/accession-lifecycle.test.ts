@@ -39,7 +39,8 @@ describe('accession proposal through the HTTP API (real Temporal, PostgreSQL)', 
   async function openTask(id: string, role: string): Promise<{ id: string; assigneeId: string }> {
     const res = await eventually(
       () => owner.http.get(`/api/v1/proposals/${id}`),
-      (r) => r.body.tasks?.some((t: { status: string; role: string; assigneeId: string | null }) => t.status === 'open' && t.role === role && t.assigneeId),
+      // The read model must have caught up first: until then it may still show the previous stage's task as open.
+      (r) => !!r.body.live && r.body.timeline?.length === r.body.live.eventSeq && r.body.tasks?.some((t: { status: string; role: string; assigneeId: string | null }) => t.status === 'open' && t.role === role && t.assigneeId),
     );
     return res.body.tasks.find((t: { status: string; role: string }) => t.status === 'open' && t.role === role);
   }

@@ -98,10 +98,15 @@ export class ApiClient {
     return this.call(who, 'POST', path, { json: { requestId: opts.requestId ?? randomUUID(), ...json } }, opts);
   }
 
-  async upload(who: Caller, proposalId: string, kind: string, opts: { requestId?: string } = {}): Promise<HttpAnswer> {
-    return this.call(who, 'POST', `/proposals/${proposalId}/documents`, {
-      multipart: { fields: { kind, requestId: opts.requestId ?? randomUUID() }, file: { name: `${kind}.pdf`, type: 'application/pdf', content: Buffer.from(`%PDF-1.4 ${kind} ${randomUUID()}`) } },
+  /** A PDF (made up here, once, so every retry sends the same bytes) with form fields, including the request id. */
+  async postFile(who: Caller, path: string, name: string, fields: Record<string, string> = {}, opts: { requestId?: string } = {}): Promise<HttpAnswer> {
+    return this.call(who, 'POST', path, {
+      multipart: { fields: { ...fields, requestId: opts.requestId ?? randomUUID() }, file: { name: `${name}.pdf`, type: 'application/pdf', content: Buffer.from(`%PDF-1.4 ${name} ${randomUUID()}`) } },
     });
+  }
+
+  upload(who: Caller, proposalId: string, kind: string, opts: { requestId?: string } = {}): Promise<HttpAnswer> {
+    return this.postFile(who, `/proposals/${proposalId}/documents`, kind, { kind }, opts);
   }
 
   get(who: Caller, path: string): Promise<HttpAnswer> {

@@ -26,14 +26,32 @@ interface Observed {
   pending: PendingActivity[];
   row: { stage: string; status: string; last_event_seq: number } | undefined;
   events: Array<{ seq: number; type: string; data: Record<string, unknown> }>;
-  tasks: Array<{ id: string; kind: string; role: string; status: string; assignee_id: string | null }>;
+  tasks: Array<{ id: string; stage: string; kind: string; role: string; status: string; assignee_id: string | null }>;
   mails: Array<{ idempotency_key: string; message_id: string; status: string; template: string; recipient: string; attempts: number }>;
   activeLinks: Array<{ task_id: string }>;
+  people: People;
+}
+
+interface People {
+  email: Map<string, string>;
+  supervisor: Map<string, string | null>;
+  leadership: string[];
+}
+
+async function people(world: FaultWorld): Promise<People> {
+  const rows: Array<{ id: string; email: string; supervisor_id: string | null; leader: boolean }> = await world.ds.query(
+    `SELECT id, lower(email) AS email, supervisor_id, active AND 'leadership' = ANY(roles) AS leader FROM users`,
+  );
+  return {
+    email: new Map(rows.map((r) => [r.id, r.email])),
+    supervisor: new Map(rows.map((r) => [r.id, r.supervisor_id])),
+    leadership: rows.filter((r) => r.leader).map((r) => r.email),
+  };
 }
 
 /** Everything the checks need about one proposal, from Temporal (state query, describe) and from PostgreSQL. */
 async function observe(world: FaultWorld, e: Expectation): Promise<Observed> {
-  const handle = world.client.workflow.getHandle(proposalWorkflowId(e.id));
+  const handle = world.client.workflow.getHandle(e.workflowId ?? proposalWorkflowId(e.id));
   const [live, description] = await Promise.all([
     handle.query(proposalStateQuery).catch((err) => {
       if (err instanceof WorkflowNotFoundError) return null;
@@ -42,12 +60,13 @@ async function observe(world: FaultWorld, e: Expectation): Promise<Observed> {
     handle.describe(),
   ]);
   const q = <T>(sql: string): Promise<T[]> => world.ds.query(sql, [e.id]);
-  const [[row], events, tasks, mails, activeLinks] = await Promise.all([
+  const [[row], events, tasks, mails, activeLinks, who] = await Promise.all([
     q<Observed['row'] & object>(`SELECT stage, status, last_event_seq FROM proposals WHERE id = $1`),
     q<Observed['events'][number]>(`SELECT seq, type, data FROM proposal_events WHERE proposal_id = $1 ORDER BY seq`),
-    q<Observed['tasks'][number]>(`SELECT id, kind, role, status, assignee_id FROM tasks WHERE proposal_id = $1 ORDER BY id`),
+    q<Observed['tasks'][number]>(`SELECT id, stage, kind, role, status, assignee_id FROM tasks WHERE proposal_id = $1 ORDER BY id`),
     q<Observed['mails'][number]>(`SELECT idempotency_key, message_id, status, template, recipient, attempts FROM email_messages WHERE proposal_id = $1 ORDER BY created_at`),
     q<{ task_id: string }>(`SELECT t.task_id FROM action_tokens t JOIN tasks k ON k.id = t.task_id WHERE t.proposal_id = $1 AND t.status = 'active' AND k.status <> 'open'`),
+    people(world),
   ]);
   return {
     e,
@@ -59,6 +78,7 @@ async function observe(world: FaultWorld, e: Expectation): Promise<Observed> {
     tasks,
     mails,
     activeLinks,
+    people: who,
   };
 }
 
@@ -87,14 +107,22 @@ function ladderDone(o: Observed): boolean {
   return o.events.some((ev) => ev.type === 'TASK_ESCALATED' && ev.data.to === 'leadership');
 }
 
-/** The expectation's email counts plus, for a ladder, the emails its timeline events call for. */
+/**
+ * The expectation's email counts, plus the emails the workflow's own timers called for: each TASK_REMINDED event
+ * is one reminder to the task's assignee (the report template for a trip report), each TASK_ESCALATED one message
+ * to the assignee's supervisor or to every leader. Whether a reminder fell due is timing; that it was sent exactly
+ * once for each time the timeline says so is not.
+ */
 function expectedEmails(o: Observed): Record<string, number> {
   const want = { ...o.e.emails };
-  const l = o.e.ladder;
-  if (l) {
-    want[`task-reminder ${l.owner}`] = o.events.filter((ev) => ev.type === 'TASK_REMINDED').length;
-    want[`task-escalated ${l.supervisor}`] = 1;
-    for (const who of l.leadership) want[`task-escalated ${who}`] = 1;
+  const add = (k: string) => (want[k] = (want[k] ?? 0) + 1);
+  for (const ev of o.events) {
+    if (ev.type !== 'TASK_REMINDED' && ev.type !== 'TASK_ESCALATED') continue;
+    const task = o.tasks.find((t) => t.id === ev.data.taskId);
+    const assignee = task?.assignee_id ?? '';
+    if (ev.type === 'TASK_REMINDED') add(`${task?.stage === 'REPORT_DUE' ? 'report-due' : 'task-reminder'} ${o.people.email.get(assignee)}`);
+    else if (ev.data.to === 'supervisor') add(`task-escalated ${o.people.email.get(o.people.supervisor.get(assignee) ?? '')}`);
+    else for (const leader of o.people.leadership) add(`task-escalated ${leader}`);
   }
   return want;
 }
