@@ -24,6 +24,7 @@ import { entryIntoForceFromFields } from '../libs/domain/accession/entry-into-fo
 import { applyAction, checkAction, EngineContext, EngineEffect, initialState, ladderPoints, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
 import { ProposalMailer } from './proposal-mailer';
 import { ProposalOutbox } from './proposal-outbox';
+import { eventRecord, taskRecord as buildTaskRecord } from './read-model-records';
 import { workflowNow } from './workflow-clock';
 
 const DAY_MS = 86_400_000;
@@ -49,16 +50,7 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
   let eventSeq = input.resume?.eventSeq ?? 0;
   const handled: Record<string, ProposalActionResult> = { ...(input.resume?.handledRequests ?? {}) };
 
-  const taskRecord = (t: TaskState) => ({
-    ...t,
-    proposalId: state.proposalId,
-    workflowId,
-    closedAt: t.closedAt ?? null,
-    decision: t.decision ?? null,
-    decidedBy: t.decidedBy ?? null,
-    comment: t.comment ?? null,
-    version: eventSeq,
-  });
+  const taskRecord = (t: TaskState) => buildTaskRecord(state, workflowId, eventSeq, t);
 
   // Email (task emails, reminders, escalations, owner notices) arrived after the first recorded histories.
   let mailOn: boolean | undefined;
@@ -141,23 +133,7 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
       switch (e.type) {
         case 'event':
           eventSeq += 1;
-          outbox.push({
-            kind: 'event',
-            record: {
-              proposalId: state.proposalId,
-              workflowId,
-              seq: eventSeq,
-              type: e.eventType,
-              actorId: e.actorId,
-              onBehalfOfId: e.onBehalfOfId ?? null,
-              fromStage: e.fromStage,
-              toStage: e.toStage,
-              comment: e.comment ?? null,
-              data: e.data ?? {},
-              occurredAt: workflowNow().toISOString(),
-              snapshot: snapshot(state),
-            },
-          });
+          outbox.push({ kind: 'event', record: eventRecord(state, workflowId, eventSeq, e, accessionDetails(state)) });
           break;
         case 'task_opened': {
           const task = state.tasks.find((t) => t.id === e.taskId)!;
@@ -292,25 +268,17 @@ function remember(handled: Record<string, ProposalActionResult>, id: string, res
   if (keys.length > HANDLED_REQUESTS_KEPT) delete handled[keys[0]];
 }
 
-/** The proposal row as the read model should show it after an event. */
-function snapshot(state: ProposalEngineState) {
+/** Kind-specific part of the read-model row after an event. */
+function accessionDetails(state: ProposalEngineState) {
   return {
-    stage: state.stage,
-    status: state.status,
-    workflowStatus: state.status === 'open' ? 'RUNNING' : 'COMPLETED',
-    stageEnteredAt: state.stageEnteredAt,
-    dueAt: state.dueAt,
-    currentAssignees: [...new Set(state.tasks.filter((t) => t.status === 'open' && t.assigneeId).map((t) => t.assigneeId!))],
-    details: {
-      fields: state.fields,
-      documents: state.documents,
-      remarks: state.remarks,
-      actionItems: state.actionItems,
-      cabinet: state.cabinet,
-      parliament: state.parliament,
-      deposit: state.deposit,
-      annexesAccepted: state.annexesAccepted,
-      reservations: state.reservations,
-    },
+    fields: state.fields,
+    documents: state.documents,
+    remarks: state.remarks,
+    actionItems: state.actionItems,
+    cabinet: state.cabinet,
+    parliament: state.parliament,
+    deposit: state.deposit,
+    annexesAccepted: state.annexesAccepted,
+    reservations: state.reservations,
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../libs/domain';
 import { ProposalMailer } from './proposal-mailer';
 import { ProposalOutbox } from './proposal-outbox';
+import { eventRecord, taskRecord as buildTaskRecord } from './read-model-records';
 import { workflowNow } from './workflow-clock';
 
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
@@ -50,16 +51,7 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
   let eventSeq = input.resume?.eventSeq ?? 0;
   const handled: Record<string, ProposalActionResult> = { ...(input.resume?.handledRequests ?? {}) };
 
-  const taskRecord = (t: TaskState) => ({
-    ...t,
-    proposalId: state.proposalId,
-    workflowId,
-    closedAt: t.closedAt ?? null,
-    decision: t.decision ?? null,
-    decidedBy: t.decidedBy ?? null,
-    comment: t.comment ?? null,
-    version: eventSeq,
-  });
+  const taskRecord = (t: TaskState) => buildTaskRecord(state, workflowId, eventSeq, t);
 
   const mailer = new ProposalMailer(
     (n, outcome) => {
@@ -169,23 +161,7 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
       switch (e.type) {
         case 'event':
           eventSeq += 1;
-          outbox.push({
-            kind: 'event',
-            record: {
-              proposalId: state.proposalId,
-              workflowId,
-              seq: eventSeq,
-              type: e.eventType,
-              actorId: e.actorId,
-              onBehalfOfId: e.onBehalfOfId ?? null,
-              fromStage: e.fromStage,
-              toStage: e.toStage,
-              comment: e.comment ?? null,
-              data: e.data ?? {},
-              occurredAt: workflowNow().toISOString(),
-              snapshot: snapshot(state),
-            },
-          });
+          outbox.push({ kind: 'event', record: eventRecord(state, workflowId, eventSeq, e, tripDetails(state)) });
           break;
         case 'task_opened': {
           const task = state.tasks.find((t) => t.id === e.taskId)!;
@@ -316,15 +292,7 @@ const DECISION_EVENTS: Record<string, string> = {
   CANCELLED: 'cancelled',
 };
 
-/** The trip's row as the read model should show it after an event. */
-function snapshot(state: ProposalEngineState) {
-  return {
-    stage: state.stage,
-    status: state.status,
-    workflowStatus: state.status === 'open' ? 'RUNNING' : 'COMPLETED',
-    stageEnteredAt: state.stageEnteredAt,
-    dueAt: state.dueAt,
-    currentAssignees: [...new Set(state.tasks.filter((t) => t.status === 'open' && t.assigneeId).map((t) => t.assigneeId!))],
-    details: { fields: state.fields, documents: state.documents, trip: state.data ?? null, approvalChain: state.chain ?? null },
-  };
+/** Kind-specific part of the read-model row after an event. */
+function tripDetails(state: ProposalEngineState) {
+  return { fields: state.fields, documents: state.documents, trip: state.data ?? null, approvalChain: state.chain ?? null };
 }
