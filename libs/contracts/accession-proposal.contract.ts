@@ -4,7 +4,7 @@ import type { ProposalAction, ProposalEngineState } from '../domain/process/prop
 export const ACCESSION_PROPOSAL_WORKFLOW = 'accessionProposal';
 
 /** Actions people send; the workflow's own system actions are not accepted from outside. */
-export type PersonAction = Exclude<ProposalAction, { type: 'task_assigned' } | { type: 'check_completion' } | { type: 'timer_elapsed' } | { type: 'expire' }>;
+export type PersonAction = Exclude<ProposalAction, { type: 'task_assigned' } | { type: 'check_completion' } | { type: 'timer_elapsed' } | { type: 'expire' } | { type: 'agreement_timer' }>;
 
 export interface AccessionProposalInput {
   proposalId: string;

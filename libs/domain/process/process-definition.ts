@@ -30,7 +30,16 @@ export interface Bilingual {
 }
 
 /** How the owner finishes the work of a stage; each kind is one API action. */
-export type WorkActionKind = 'submit' | 'complete_work' | 'cabinet_outcome' | 'parliament_outcome' | 'deposit' | 'implementation';
+export type WorkActionKind =
+  | 'submit'
+  | 'complete_work'
+  | 'cabinet_outcome'
+  | 'parliament_outcome'
+  | 'deposit'
+  | 'implementation'
+  | 'record_signature'
+  | 'record_ratification'
+  | 'complete_annual_review';
 
 export interface ReminderLadder {
   /** Reminders to the assignee this many days before the due date. */
@@ -58,8 +67,10 @@ export interface StageDefinition {
   };
   /** A stage with neither work nor approval that is left when its timer elapses (see EngineContext.stageDueAt). */
   timer?: { label: Bilingual };
-  /** Where the process goes when this stage is done. */
+  /** Where the process goes when this stage is done (stages that do not apply to this proposal are skipped). */
   next: string;
+  /** Only proposals whose field has one of these values pass through this stage (Cabinet review for agreements, not MoUs). */
+  appliesWhen?: { field: string; in: string[] };
   /** Where "returned" outcomes (Cabinet, Parliament) send the proposal back to. */
   returnTo?: string;
   slaDays: number;
@@ -71,6 +82,8 @@ export interface ProcessDefinition {
   version: string;
   initialStage: string;
   completedStage: string;
+  /** Terminal stages besides completion, rejection and withdrawal that the kind's own rules reach (an agreement's expiry). */
+  otherEnds?: string[];
   stages: StageDefinition[];
   documentKinds: { code: string; name: Bilingual }[];
   /** Stages in which the owner may cancel, with a reason (ends in CANCELLED). */
@@ -83,12 +96,27 @@ export interface ProcessDefinition {
 
 export const TERMINAL_STAGES = ['COMPLETED', 'REJECTED', 'WITHDRAWN'] as const;
 /** Terminal stages only some kinds reach (cancellation, expiry, a trip's closing). */
-export const OTHER_TERMINAL_STAGES = ['CANCELLED', 'EXPIRED', 'CLOSED'] as const;
+export const OTHER_TERMINAL_STAGES = ['CANCELLED', 'EXPIRED', 'CLOSED', 'TERMINATED'] as const;
 
 export function stageDefinition(def: ProcessDefinition, code: string): StageDefinition {
   const s = def.stages.find((x) => x.code === code);
   if (!s) throw new Error(`stage ${code} is not part of ${def.kind} ${def.version}`);
   return s;
+}
+
+/** Whether a proposal with these fields passes through the stage. */
+export function stageApplies(stage: StageDefinition, fields: Record<string, string>): boolean {
+  return !stage.appliesWhen || stage.appliesWhen.in.includes(fields[stage.appliesWhen.field] ?? '');
+}
+
+/** The stage after `code` for a proposal with these fields: the definition's `next`, skipping stages that do not apply. */
+export function nextStage(def: ProcessDefinition, code: string, fields: Record<string, string>): string {
+  let next = stageDefinition(def, code).next;
+  for (;;) {
+    const s = def.stages.find((x) => x.code === next);
+    if (!s || stageApplies(s, fields)) return next;
+    next = s.next;
+  }
 }
 
 export function stageIndex(def: ProcessDefinition, code: string): number {

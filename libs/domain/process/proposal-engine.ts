@@ -1,7 +1,8 @@
-import { isTerminalStage, ProcessDefinition, RoleName, stageDefinition, stageIndex, StageDefinition } from './process-definition';
+import { isTerminalStage, nextStage, ProcessDefinition, RoleName, stageApplies, stageDefinition, stageIndex, StageDefinition } from './process-definition';
 import {
   Actor,
   EngineContext,
+  EngineOps,
   EngineEffect,
   EngineRefusal,
   ProposalAction,
@@ -65,6 +66,8 @@ const isOwnerOrAdmin = (s: ProposalEngineState, a: Actor) => a.id === s.ownerId 
 export function checkAction(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineRefusal | null {
   if (action.type === 'check_completion') return null;
   if (state.status !== 'open') return refuse(state, 'not_allowed_now', `the proposal is ${state.status} (stage ${state.stage})`);
+  const own = ctx.kindRules?.check(def, state, action, ctx);
+  if (own !== undefined) return own;
   const stage = stageDefinition(def, state.stage);
 
   switch (action.type) {
@@ -104,9 +107,9 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
         return refuse(state, 'invalid_input', `a comment is required to ${action.decision.replace('_', ' ')}`);
       }
       if (action.decision === 'request_changes') {
-        const target = action.returnToStage ?? defaultReturnStage(def, stage);
+        const target = action.returnToStage ?? defaultReturnStage(def, stage, state.fields);
         const ti = stageIndex(def, target);
-        if (ti < 0 || ti > stageIndex(def, state.stage) || isTerminalStage(target)) {
+        if (ti < 0 || ti > stageIndex(def, state.stage) || isTerminalStage(target) || !stageApplies(def.stages[ti], state.fields)) {
           return refuse(state, 'invalid_input', `returnToStage must be ${state.stage} or an earlier stage`);
         }
       }
@@ -178,6 +181,8 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
       return state.stage === action.stage && stageDefinition(def, state.stage).timer ? null : refuse(state, 'not_allowed_now', `no timer running in stage ${state.stage}`);
     case 'expire':
       return def.expireIn?.includes(state.stage) ? null : refuse(state, 'not_allowed_now', `nothing expires in stage ${state.stage}`);
+    default:
+      return refuse(state, 'not_allowed_now', `${action.type} does not apply to a ${def.kind} proposal`);
   }
 }
 
@@ -210,10 +215,10 @@ export function missingRequirements(stage: StageDefinition, state: ProposalEngin
   return [...docs, ...fields];
 }
 
-function defaultReturnStage(def: ProcessDefinition, stage: StageDefinition): string {
+function defaultReturnStage(def: ProcessDefinition, stage: StageDefinition, fields: Record<string, string>): string {
   if (stage.work) return stage.code;
-  const i = stageIndex(def, stage.code);
-  return i > 0 ? def.stages[i - 1].code : stage.code;
+  for (let i = stageIndex(def, stage.code) - 1; i >= 0; i--) if (stageApplies(def.stages[i], fields)) return def.stages[i].code;
+  return stage.code;
 }
 
 /** Applies an action that checkAction allowed; throws if it was not (a bug in the caller). */
@@ -225,6 +230,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
   const actorId = 'actor' in action ? action.actor.id : null;
   const event = (eventType: string, extra: Partial<Extract<EngineEffect, { type: 'event' }>> = {}) =>
     effects.push({ type: 'event', eventType, fromStage: state.stage, toStage: state.stage, actorId, ...extra });
+  if (ctx.kindRules?.apply(def, state, action, ctx, effects, engineOps(def, state, ctx, effects))) return effects;
 
   switch (action.type) {
     case 'submit':
@@ -233,7 +239,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       closeTasks(state, (t) => t.stage === state.stage && t.kind === 'work', 'done', action.type, actorId, now, effects, action.type === 'complete_work' ? action.comment : undefined);
       event(action.type === 'submit' ? 'SUBMITTED' : 'WORK_COMPLETED', { comment: action.type === 'complete_work' ? action.comment ?? null : null });
       if (stage.approval) startApproval(def, state, ctx, effects);
-      else advance(def, state, stage.next, ctx, effects, actorId);
+      else advance(def, state, nextStage(def, stage.code, state.fields), ctx, effects, actorId);
       break;
     }
     case 'edit_draft':
@@ -256,10 +262,10 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
           state.chainIndex += 1;
           openTask(def, state, 'approval', chain[state.chainIndex], null, ctx, effects);
         } else {
-          advance(def, state, stage.next, ctx, effects, actorId);
+          advance(def, state, nextStage(def, stage.code, state.fields), ctx, effects, actorId);
         }
       } else if (action.decision === 'request_changes') {
-        const target = action.returnToStage ?? defaultReturnStage(def, stageDefinition(def, state.stage));
+        const target = action.returnToStage ?? defaultReturnStage(def, stageDefinition(def, state.stage), state.fields);
         event('CHANGES_REQUESTED', { ...common, toStage: target });
         sendBack(def, state, target, ctx, effects, actorId, action.comment ?? null);
       } else {
@@ -276,7 +282,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
         state.fields.cabinetResolutionNumber = action.resolutionNumber!;
         state.fields.cabinetResolutionDate = action.resolutionDate!;
         event('CABINET_APPROVED', { data });
-        advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+        advance(def, state, nextStage(def, state.stage, state.fields), ctx, effects, actorId);
       } else if (action.outcome === 'returned') {
         const target = stageDefinition(def, state.stage).returnTo!;
         event('CABINET_RETURNED', { toStage: target, comment: action.remarks ?? null, data });
@@ -297,7 +303,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
         state.annexesAccepted = [...(action.annexesAccepted ?? [])];
         state.reservations = [...(action.reservations ?? [])];
         event('PARLIAMENT_RATIFIED', { data: { ...data, annexesAccepted: state.annexesAccepted, reservations: state.reservations } });
-        advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+        advance(def, state, nextStage(def, state.stage, state.fields), ctx, effects, actorId);
       } else if (action.outcome === 'returned') {
         const target = stageDefinition(def, state.stage).returnTo!;
         event('PARLIAMENT_RETURNED', { toStage: target, comment: action.remarks ?? null, data });
@@ -314,7 +320,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       if (entryIntoForce) state.fields.entryIntoForce = entryIntoForce;
       closeTasks(state, (t) => t.stage === state.stage, 'done', 'deposit', actorId, now, effects);
       event('DEPOSITED', { data: { depositDate: action.depositDate, entryIntoForce } });
-      advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, actorId);
+      advance(def, state, nextStage(def, state.stage, state.fields), ctx, effects, actorId);
       break;
     }
     case 'record_remark': {
@@ -384,7 +390,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       break;
     case 'timer_elapsed':
       event('TIMER_ELAPSED');
-      advance(def, state, stageDefinition(def, state.stage).next, ctx, effects, null);
+      advance(def, state, nextStage(def, state.stage, state.fields), ctx, effects, null);
       break;
     case 'change_request': {
       const { roles, changedFields } = ctx.reapproval!(state, action.data);
@@ -413,6 +419,19 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
       break;
   }
   return effects;
+}
+
+/** The common steps a kind's own rules build their actions from. */
+function engineOps(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[]): EngineOps {
+  const now = ctx.now.toISOString();
+  return {
+    advance: (to, actorId) => advance(def, state, to, ctx, effects, actorId),
+    next: () => nextStage(def, state.stage, state.fields),
+    finish: (stage, status, actorId) => finish(state, stage, status, now, effects, actorId),
+    openOwnerTask: (action, dueAt) => openTask(def, state, 'work', 'owner', state.ownerId, ctx, effects, { actions: [action], dueAt }),
+    closeTasks: (match, decision, by, comment) => closeTasks(state, (t) => t.status === 'open' && match(t), 'done', decision, by, now, effects, comment),
+    event: (eventType, actorId, extra = {}) => effects.push({ type: 'event', eventType, fromStage: state.stage, toStage: state.stage, actorId, ...extra }),
+  };
 }
 
 /** Implementation ends when every action item is done and the convention has entered into force. */
@@ -503,6 +522,7 @@ function openTask(
   assigneeId: string | null,
   ctx: EngineContext,
   effects: EngineEffect[],
+  override?: { actions: string[]; dueAt: string | null },
 ): void {
   const stage = stageDefinition(def, state.stage);
   state.counters.task += 1;
@@ -514,9 +534,9 @@ function openTask(
     assigneeId,
     onBehalfOfId: null,
     status: 'open',
-    actions: kind === 'approval' ? ['approve', 'request_changes', 'reject'] : [stage.work!.action],
+    actions: override?.actions ?? (kind === 'approval' ? ['approve', 'request_changes', 'reject'] : [stage.work!.action]),
     openedAt: ctx.now.toISOString(),
-    dueAt: state.dueAt,
+    dueAt: override ? override.dueAt : state.dueAt,
   };
   state.tasks.push(task);
   effects.push({ type: 'task_opened', taskId: task.id });

@@ -1,6 +1,7 @@
-import { RoleName, StageDefinition } from './process-definition';
+import type { AgreementAction } from '../agreements/agreement-actions';
+import type { ProcessDefinition, RoleName, StageDefinition } from './process-definition';
 
-export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled' | 'expired';
+export type ProposalStatus = 'open' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled' | 'expired' | 'terminated';
 export type ApprovalDecision = 'approve' | 'request_changes' | 'reject';
 
 export interface Actor {
@@ -126,7 +127,9 @@ export type ProposalAction =
   /** The timer of a waiting stage has elapsed (departure, return). */
   | { type: 'timer_elapsed'; stage: string }
   /** Still undecided when it no longer can be (a trip at departure). */
-  | { type: 'expire' };
+  | { type: 'expire' }
+  /** A bilateral agreement's own actions (negotiation rounds, signature, life in force). */
+  | AgreementAction;
 
 export type RefusalCode = 'not_allowed_now' | 'not_your_task' | 'missing_requirement' | 'invalid_input' | 'self_approval';
 
@@ -168,4 +171,25 @@ export interface EngineContext {
   conflictedUserIds?(state: ProposalEngineState): string[];
   /** Which approvals a change of data affects (and which fields changed); required for `change_request`. */
   reapproval?(state: ProposalEngineState, data: Record<string, unknown>): { roles: RoleName[]; changedFields: string[] };
+  /** A kind's own actions and extra conditions (bilateral agreements). */
+  kindRules?: KindRules;
+}
+
+/** The common steps a kind's own rules build their actions from (so every kind's tasks and moves look alike). */
+export interface EngineOps {
+  advance(to: string, actorId: string | null): void;
+  /** The stage after the current one for this proposal (stages that do not apply skipped). */
+  next(): string;
+  finish(stage: string, status: ProposalStatus, actorId: string | null): void;
+  openOwnerTask(action: string, dueAt: string | null): void;
+  closeTasks(match: (t: TaskState) => boolean, decision: string, by: string | null, comment?: string): void;
+  event(eventType: string, actorId: string | null, extra?: { comment?: string | null; data?: Record<string, unknown>; toStage?: string }): void;
+}
+
+/** Rules a kind adds to the common ones; the engine asks them first. */
+export interface KindRules {
+  /** undefined: not this kind's concern (the common rules decide); null: allowed; otherwise the refusal. */
+  check(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineRefusal | null | undefined;
+  /** Performs an action its `check` allowed and returns true; false leaves the action to the common rules. */
+  apply(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext, effects: EngineEffect[], ops: EngineOps): boolean;
 }

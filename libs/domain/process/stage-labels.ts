@@ -1,5 +1,6 @@
 import { ACCESSION_DEFINITIONS } from '../accession';
 import { TRIP_DEFINITIONS } from '../trips/trip-definition.v1';
+import { AGREEMENT_DEFINITIONS } from '../agreements/agreement-definition.v1';
 import { Bilingual, OTHER_TERMINAL_STAGES, ProcessDefinition, TERMINAL_STAGES } from './process-definition';
 
 type TerminalStage = (typeof TERMINAL_STAGES)[number] | (typeof OTHER_TERMINAL_STAGES)[number];
@@ -12,18 +13,21 @@ export const TERMINAL_STAGE_NAMES: Record<TerminalStage, Bilingual> = {
   CANCELLED: { en: 'Cancelled', mn: 'Цуцалсан' },
   EXPIRED: { en: 'Expired', mn: 'Хугацаа дууссан' },
   CLOSED: { en: 'Closed', mn: 'Хаагдсан' },
+  TERMINATED: { en: 'Terminated', mn: 'Цуцлагдсан' },
 };
 
 /** Every stage-definition version by kind, oldest first. */
 export const DEFINITIONS_BY_KIND: Record<string, ProcessDefinition[]> = {
   accession: Object.values(ACCESSION_DEFINITIONS),
   trip: Object.values(TRIP_DEFINITIONS),
+  agreement: Object.values(AGREEMENT_DEFINITIONS),
 };
 
 /** The kinds' names for people. */
 export const KIND_NAMES: Record<string, Bilingual> = {
   accession: { en: 'Accession to a convention', mn: 'Конвенцид нэгдэн орох' },
   trip: { en: 'Overseas trip', mn: 'Гадаад томилолт' },
+  agreement: { en: 'Bilateral agreement or MoU', mn: 'Хоёр талын хэлэлцээр, санамж бичиг' },
 };
 
 /** The definition a proposal runs on (its pinned version), or the kind's newest when the version is unknown. */
@@ -51,6 +55,7 @@ export function terminalStages(kind: string): string[] {
   const ends = [def?.completedStage ?? 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
   if (def?.cancelIn?.length) ends.push('CANCELLED');
   if (def?.expireIn?.length) ends.push('EXPIRED');
+  ends.push(...(def?.otherEnds ?? []));
   return [...new Set(ends)];
 }
 

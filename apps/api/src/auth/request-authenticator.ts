@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RefreshTokenRepository, UserAccountRepository } from '../../../../libs/db';
+import { UserAccountRepository } from '../../../../libs/db';
 import type { CurrentUserInfo } from '../common/authorization/current-user';
 import { AccessTokenService } from './access-token.service';
 
@@ -9,7 +9,7 @@ export type Authentication = { user: CurrentUserInfo } | { problem: Authenticati
 
 /**
  * Turns a request's bearer token into the signed-in person. The person and their session are read from the database
- * on every request, so deactivation, role changes, password changes, logout and a detected refresh-token theft take
+ * on every request (one query), so deactivation, role changes, password changes, logout and a detected refresh-token theft take
  * effect at once rather than when the access token expires.
  */
 @Injectable()
@@ -17,7 +17,6 @@ export class RequestAuthenticator {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly accounts: UserAccountRepository,
-    private readonly sessions: RefreshTokenRepository,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<Authentication> {
@@ -29,8 +28,9 @@ export class RequestAuthenticator {
     const { sub, sv, sid } = verified.claims;
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     if (!uuid.test(sub) || !uuid.test(sid)) return { problem: 'token_invalid' };
-    const [user, sessionOpen] = await Promise.all([this.accounts.findById(sub), this.sessions.isFamilyOpen(sid, sub)]);
-    if (!user) return { problem: 'token_invalid' };
+    const found = await this.accounts.findSignedIn(sub, sid);
+    if (!found) return { problem: 'token_invalid' };
+    const { user, sessionOpen } = found;
     if (!user.active) return { problem: 'inactive', userId: user.id };
     if (user.sessionVersion !== sv || !sessionOpen) return { problem: 'session_ended', userId: user.id };
     return { user: { id: user.id, email: user.email, roles: user.roles, division: user.division, language: user.language } };

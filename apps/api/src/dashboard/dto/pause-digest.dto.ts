@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class PauseDigestDto {
   @ApiPropertyOptional({ example: 'Holiday week', maxLength: 200, description: 'Why (shown to other admins)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   note?: string;

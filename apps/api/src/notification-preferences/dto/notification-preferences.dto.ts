@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { RequestIdDto } from '../../proposals/dto/request-id.dto';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ description: 'Email when someone decides on one of my proposals' }) decision: boolean;
@@ -8,6 +9,6 @@ export class NotificationPreferencesDto {
 }
 
 export class UpdateNotificationPreferencesDto extends RequestIdDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() decision?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() stageChange?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() decision?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() stageChange?: boolean;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { RequestIdDto } from './request-id.dto';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class RecordRemarkDto extends RequestIdDto {
   @ApiProperty({ example: 'Ministry of Finance', description: 'The consulted body' })
@@ -14,7 +15,7 @@ export class RecordRemarkDto extends RequestIdDto {
   remarks: string;
 
   @ApiPropertyOptional({ example: '2026-12-15', description: 'Deadline to reply to this body' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'replyDeadline must be YYYY-MM-DD' })
   replyDeadline?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { RequestIdDto } from './request-id.dto';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class CreateProposalDto extends RequestIdDto {
   @ApiProperty({ enum: ['accession'], example: 'accession', description: 'Kind of proposal' })
@@ -18,13 +19,13 @@ export class CreateProposalDto extends RequestIdDto {
   titleMn: string;
 
   @ApiPropertyOptional({ example: 'Simplification and harmonisation of customs procedures', maxLength: 5000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(0, 5000)
   summary?: string;
 
   @ApiPropertyOptional({ example: 'RKC', description: 'Code of the convention acceded to (RKC, ISTANBUL, ATA, HS, ...)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[A-Z0-9_]{2,32}$/, { message: 'conventionCode must be 2-32 capital letters, digits or _' })
   conventionCode?: string;
 }

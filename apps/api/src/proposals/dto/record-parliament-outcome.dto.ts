@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import { RequestIdDto } from './request-id.dto';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class RecordParliamentOutcomeDto extends RequestIdDto {
   @ApiProperty({ enum: ['ratified', 'returned', 'rejected'] })
@@ -8,18 +9,18 @@ export class RecordParliamentOutcomeDto extends RequestIdDto {
   outcome: 'ratified' | 'returned' | 'rejected';
 
   @ApiPropertyOptional({ example: 'XI-45', description: 'Required when ratified' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 64)
   lawNumber?: string;
 
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Required when ratified' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'lawDate must be YYYY-MM-DD' })
   lawDate?: string;
 
   @ApiPropertyOptional({ example: ['General Annex', 'Specific Annex A'], description: 'Annexes accepted' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -27,7 +28,7 @@ export class RecordParliamentOutcomeDto extends RequestIdDto {
   annexesAccepted?: string[];
 
   @ApiPropertyOptional({ example: ['Reservation to Standard 3.32 of the General Annex'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -35,7 +36,7 @@ export class RecordParliamentOutcomeDto extends RequestIdDto {
   reservations?: string[];
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Required when returned or rejected' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(0, 4000)
   remarks?: string;

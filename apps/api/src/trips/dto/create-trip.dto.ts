@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { COST_CATEGORIES, FUNDING_SOURCES, TRIP_EVENT_TYPES } from '../../../../../libs/domain';
 import { RequestIdDto } from '../../proposals/dto/request-id.dto';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class TripEventDto {
   @ApiProperty({ example: 'WCO Council, 147th/148th sessions' }) @IsString() @Length(2, 300) name: string;
@@ -40,9 +41,9 @@ export class CreateTripDto extends RequestIdDto {
   @Type(() => TripCostLineDto)
   costs: TripCostLineDto[];
   @ApiPropertyOptional({ description: 'Required when the request is later than the configured lead time before departure' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(0, 4000)
   lateJustification?: string;
-  @ApiPropertyOptional({ description: 'Mongolian title; the event name when absent' }) @IsOptional() @IsString() @Length(2, 300) titleMn?: string;
+  @ApiPropertyOptional({ description: 'Mongolian title; the event name when absent' }) @IsOmittable() @IsString() @Length(2, 300) titleMn?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REQUEST_ID_MESSAGE, REQUEST_ID_PATTERN } from './user-fields';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class CreateDelegationDto {
   @ApiProperty({ format: 'uuid', description: 'Who receives the tasks meanwhile' })
@@ -16,18 +17,18 @@ export class CreateDelegationDto {
   endsAt: string;
 
   @ApiPropertyOptional({ example: 'WCO Council session, Brussels', maxLength: 500 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   reason?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Admin only: delegate on behalf of someone else (default: yourself)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   delegatorId?: string;
 
   @ApiPropertyOptional({ maxLength: 128 })
-  @IsOptional()
+  @IsOmittable()
   @Matches(REQUEST_ID_PATTERN, { message: REQUEST_ID_MESSAGE })
   requestId?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { ROLE_NAMES } from '../../../../../libs/domain';
 import type { RoleName } from '../../../../../libs/domain';
 import { MAX_PASSWORD_LENGTH } from '../../auth/password-hasher';
 import { DIVISION_MESSAGE, DIVISION_PATTERN, REQUEST_ID_MESSAGE, REQUEST_ID_PATTERN } from './user-fields';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nomin.g@customs.example', maxLength: 320 })
@@ -23,12 +24,12 @@ export class CreateUserDto {
   nameLatin: string;
 
   @ApiPropertyOptional({ enum: ['mn', 'en'], default: 'mn' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['mn', 'en'])
   language?: 'mn' | 'en';
 
   @ApiPropertyOptional({ example: 'international-cooperation' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DIVISION_PATTERN, { message: DIVISION_MESSAGE })
   division?: string;
 
@@ -40,18 +41,18 @@ export class CreateUserDto {
   roles: RoleName[];
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   supervisorId?: string;
 
   @ApiPropertyOptional({ description: 'Initial password; when omitted a one-time password is generated and returned once', format: 'password' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, MAX_PASSWORD_LENGTH)
   password?: string;
 
   @ApiPropertyOptional({ description: 'Client-chosen id of this request; a retry with the same id returns the same user', maxLength: 128 })
-  @IsOptional()
+  @IsOmittable()
   @Matches(REQUEST_ID_PATTERN, { message: REQUEST_ID_MESSAGE })
   requestId?: string;
 }

@@ -1,25 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { ROLE_NAMES } from '../../../../../libs/domain';
 import type { RoleName } from '../../../../../libs/domain';
 import { DIVISION_MESSAGE, DIVISION_PATTERN } from './user-fields';
+import { IsOmittable } from '../../common/validation/is-omittable.decorator';
 
 /** Only the fields given change; `null` clears division or supervisor. Activation has its own routes. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   nameMn?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   nameLatin?: string;
 
   @ApiPropertyOptional({ enum: ['mn', 'en'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['mn', 'en'])
   language?: 'mn' | 'en';
 
@@ -29,7 +30,7 @@ export class UpdateUserDto {
   division?: string | null;
 
   @ApiPropertyOptional({ enum: ROLE_NAMES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ROLE_NAMES.length)
   @ArrayUnique()
