@@ -2,3 +2,4 @@
 export { accessionProposal } from './accession-proposal.workflow';
 export { weeklyDigest } from './weekly-digest.workflow';
 export { overseasTrip } from './overseas-trip.workflow';
+export { bilateralAgreement } from './bilateral-agreement.workflow';

@@ -7,3 +7,4 @@ export * from './weekly-digest.contract';
 export * from './notifications.contract';
 export * from './web-app-links';
 export * from './overseas-trip.contract';
+export * from './bilateral-agreement.contract';

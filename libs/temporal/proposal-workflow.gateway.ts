@@ -7,6 +7,9 @@ import {
   ACCORD_OWNER,
   ACCORD_STAGE,
   ACTION_REFUSED,
+  agreementWorkflowId,
+  BILATERAL_AGREEMENT_WORKFLOW,
+  BilateralAgreementInput,
   OVERSEAS_TRIP_WORKFLOW,
   OverseasTripInput,
   proposalActionUpdate,
@@ -76,6 +79,26 @@ export class ProposalWorkflowGateway {
         typedSearchAttributes: [
           { key: ACCORD_KIND, value: 'trip' },
           { key: ACCORD_STAGE, value: 'DRAFT' },
+          { key: ACCORD_OWNER, value: input.ownerId },
+        ],
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw err;
+    }
+  }
+
+  /** Starts an agreement's workflow (`agreement-<id>`); a second call for the same agreement is a no-op (returns false). */
+  async startBilateralAgreement(input: BilateralAgreementInput): Promise<boolean> {
+    try {
+      await this.client.workflow.start(BILATERAL_AGREEMENT_WORKFLOW, {
+        workflowId: agreementWorkflowId(input.proposalId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        typedSearchAttributes: [
+          { key: ACCORD_KIND, value: 'agreement' },
+          { key: ACCORD_STAGE, value: input.imported?.stage ?? 'DRAFT' },
           { key: ACCORD_OWNER, value: input.ownerId },
         ],
       });

@@ -77,7 +77,8 @@ function candidates(data: AgreementData, rules: AgreementLifeRules, after: IsoDa
   while (compareIsoDates(addYears(eif, n), after) <= 0) n++;
   points.push({ kind: 'annual_review', date: addYears(eif, n) });
   const end = points.find((p) => p.kind === 'expiry')?.date;
-  return points.filter((p) => !end || compareIsoDates(p.date, end) <= 0 || p.kind === 'expiry');
+  // Nothing after the expiry, and no review on the day it ends.
+  return points.filter((p) => !end || p.kind === 'expiry' || compareIsoDates(p.date, end) < (p.kind === 'annual_review' ? 0 : 1));
 }
 
 /** The earliest date after `after` with something to do, and every point on it; null when nothing is left. */

@@ -161,7 +161,7 @@ describe('bilateral agreement rules (agreement-v1)', () => {
     expect(nextInForcePoints(d, AGREEMENT_LIFE_V1, '2026-09-10')!.points).toEqual([{ kind: 'expiry_reminder', date: '2027-06-12', deadline: '2027-09-10', daysBefore: 90 }]);
     now = new Date('2027-09-10T02:00:00Z');
     const last = nextInForcePoints(d, AGREEMENT_LIFE_V1, '2027-09-09')!;
-    expect(last.points.map((p) => p.kind)).toEqual(['annual_review', 'expiry']);
+    expect(last.points.map((p) => p.kind)).toEqual(['expiry']);
     act(state, { type: 'agreement_timer', points: last.points });
     expect([state.stage, state.status, openTasks(state)]).toEqual(['EXPIRED', 'expired', []]);
   });

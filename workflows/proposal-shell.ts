@@ -1,0 +1,261 @@
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { AccordActivities } from '../activities';
+import { ACCORD_STAGE, ACTION_REFUSED, ProposalActionResult, proposalActionUpdate, ProposalNotification, ProposalResume, proposalStateQuery } from '../libs/contracts';
+import { applyAction, checkAction, EngineContext, EngineEffect, ladderPoints, ProcessDefinition, ProposalAction, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
+import { ProposalMailer } from './proposal-mailer';
+import { ProposalOutbox } from './proposal-outbox';
+import { eventRecord, taskRecord } from './read-model-records';
+import { workflowNow } from './workflow-clock';
+
+const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
+const HANDLED_REQUESTS_KEPT = 200;
+
+const { resolveTaskAssignee } = proxyActivities<AccordActivities>({
+  // Short: a single quick query, and after a worker crash the retry waits this long.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export interface ProposalShellOptions {
+  def: ProcessDefinition;
+  ctx: () => EngineContext;
+  /** Milliseconds in one definition day (task reminder ladders). */
+  dayMs: number;
+  /** Kind-specific part of the read-model row after an event. */
+  details: (state: ProposalEngineState) => Record<string, unknown>;
+  /** Timeline events that are someone's decision, with the label the owner's email shows. */
+  decisionEvents: Record<string, string>;
+  /** Actions only the workflow itself takes; refused when sent from outside. */
+  systemActions: string[];
+  /** People who must not receive the proposal's role tasks besides the owner. */
+  excludedAssignees?: (state: ProposalEngineState) => string[];
+  resume?: ProposalResume;
+  /** The first state and its effects, when not resuming. */
+  init: () => { state: ProposalEngineState; effects: EngineEffect[] };
+}
+
+/**
+ * What every proposal-like workflow does around the pure engine: the read-model outbox, the mail queue, role
+ * tasks assigned to people, task emails with reminders and escalations from the stage's ladder, one notice to the
+ * owner per action someone else took, the action Update and state Query, and continue-as-new before the history
+ * grows long. A workflow adds only its own timers and notices.
+ */
+export class ProposalShell {
+  state!: ProposalEngineState;
+  eventSeq: number;
+  readonly workflowId = workflowInfo().workflowId;
+  private readonly outbox = new ProposalOutbox();
+  private readonly mailer: ProposalMailer;
+  private readonly pendingAssignments: string[] = [];
+  private readonly handled: Record<string, ProposalActionResult>;
+
+  constructor(private readonly o: ProposalShellOptions) {
+    this.eventSeq = o.resume?.eventSeq ?? 0;
+    this.handled = { ...(o.resume?.handledRequests ?? {}) };
+    this.mailer = new ProposalMailer(
+      (n, outcome) => {
+        const sent = outcome.sent.map((m) => this.event('EMAIL_SENT', { ...m, purpose: n.template }));
+        if (sent.length) this.carryOut(sent);
+      },
+      (n, reason) => this.carryOut([this.event('EMAIL_FAILED', { template: n.template, reason })]),
+    );
+    if (o.resume) {
+      this.state = o.resume.state;
+      for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId === null) this.pendingAssignments.push(t.id);
+      // Watch the open tasks again; idempotency keys make sure nothing already sent goes out twice.
+      for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId) this.taskAssigned(t);
+    } else {
+      const init = o.init();
+      this.state = init.state;
+      this.carryOut(init.effects);
+    }
+    this.installHandlers();
+    void this.assignTasks();
+  }
+
+  private event(eventType: string, data: Record<string, unknown>): Extract<EngineEffect, { type: 'event' }> {
+    return { type: 'event', eventType, fromStage: this.state.stage, toStage: this.state.stage, actorId: null, data };
+  }
+
+  notification(n: Omit<ProposalNotification, 'proposalId' | 'workflowId' | 'stage' | 'definitionVersion'> & { stage?: string }): ProposalNotification {
+    return { proposalId: this.state.proposalId, workflowId: this.workflowId, stage: this.state.stage, definitionVersion: this.state.definitionVersion, ...n };
+  }
+
+  notify(n: ProposalNotification): void {
+    this.mailer.push({ kind: 'notify', notification: n });
+  }
+
+  /** Runs a system action (a timer the workflow keeps) through the engine. */
+  system(action: ProposalAction): EngineEffect[] {
+    const effects = applyAction(this.o.def, this.state, action, this.o.ctx());
+    this.carryOut(effects);
+    this.notifyOwner(effects, null);
+    return effects;
+  }
+
+  get tooLong(): boolean {
+    return workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested;
+  }
+
+  /** Everything queued has left the workflow (before continue-as-new or the end). */
+  async drained(withAssignments = true): Promise<void> {
+    await condition(() => this.outbox.empty && this.mailer.empty && (!withAssignments || this.pendingAssignments.length === 0) && allHandlersFinished());
+  }
+
+  resumeInput(): ProposalResume {
+    return { state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled };
+  }
+
+  private taskFacts(t: TaskState) {
+    return { id: t.id, assigneeId: t.assigneeId!, onBehalfOfId: t.onBehalfOfId, dueAt: t.dueAt, actions: t.kind === 'approval' ? t.actions : [] };
+  }
+
+  /** Emails the assignee of an approval and watches any task: reminders before its due date, escalations after. */
+  private taskAssigned(t: TaskState): void {
+    if (!t.assigneeId) return;
+    if (t.kind === 'approval') {
+      this.notify(this.notification({ idempotencyKey: `${t.id}:assigned:${t.assigneeId}:e${this.eventSeq}`, recipient: { userId: t.assigneeId }, template: 'task-assigned', task: this.taskFacts(t) }));
+    }
+    if (!t.dueAt) return;
+    const assignee = t.assigneeId;
+    const stillTheirs = () => t.status === 'open' && t.assigneeId === assignee;
+    const points = ladderPoints(Date.parse(t.dueAt), stageDefinition(this.o.def, t.stage).reminders, this.o.dayMs);
+    void (async () => {
+      for (const p of points) {
+        const wait = p.atMs - workflowNow().getTime();
+        if (wait > 0) {
+          if (await condition(() => !stillTheirs(), wait)) return;
+        } else if (p.kind === 'reminder') continue; // assigned after this reminder was due: the assignment email says it all
+        if (!stillTheirs()) return;
+        const key = `${t.id}:${p.kind}${p.n}:${assignee}`;
+        this.notify(
+          p.kind === 'reminder'
+            ? this.notification({ idempotencyKey: key, recipient: { userId: assignee }, template: 'task-reminder', task: this.taskFacts(t), reminderNumber: p.n, stage: t.stage })
+            : this.notification({
+                idempotencyKey: key,
+                recipient: p.to === 'supervisor' ? { supervisorOf: assignee } : { role: 'leadership' },
+                template: 'task-escalated',
+                task: this.taskFacts(t),
+                escalation: { level: p.to!, overdueMs: p.overdueMs! },
+                stage: t.stage,
+              }),
+        );
+        this.carryOut([
+          {
+            type: 'event',
+            eventType: p.kind === 'reminder' ? 'TASK_REMINDED' : 'TASK_ESCALATED',
+            fromStage: t.stage,
+            toStage: t.stage,
+            actorId: null,
+            data: { taskId: t.id, n: p.n, ...(p.to ? { to: p.to } : {}) },
+          },
+        ]);
+      }
+    })();
+  }
+
+  /** One notice to the owner per action someone else took: the decision and/or where the proposal went. */
+  private notifyOwner(effects: EngineEffect[], actorId: string | null): void {
+    if (actorId === this.state.ownerId) return;
+    const decisionEvent = effects.find((e) => e.type === 'event' && this.o.decisionEvents[e.eventType]) as Extract<EngineEffect, { type: 'event' }> | undefined;
+    const move = [...effects].reverse().find((e) => e.type === 'stage_changed') as Extract<EngineEffect, { type: 'stage_changed' }> | undefined;
+    if (!decisionEvent && !move) return;
+    const at = workflowNow().toISOString();
+    this.notify(
+      this.notification({
+        idempotencyKey: `${this.workflowId}:owner:e${this.eventSeq}`,
+        recipient: { userId: this.state.ownerId },
+        template: 'owner-notification',
+        ...(decisionEvent ? { decision: { action: this.o.decisionEvents[decisionEvent.eventType], byId: decisionEvent.actorId, at, comment: decisionEvent.comment ?? null } } : {}),
+        ...(move ? { stageChange: { from: move.from, to: move.to, at } } : {}),
+      }),
+    );
+  }
+
+  /** Turns the engine's effects into read-model writes, assignments, emails and search-attribute updates. */
+  carryOut(effects: EngineEffect[]): void {
+    const state = this.state;
+    const task = (id: string) => state.tasks.find((t) => t.id === id)!;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'event':
+          this.eventSeq += 1;
+          this.outbox.push({ kind: 'event', record: eventRecord(state, this.workflowId, this.eventSeq, e, this.o.details(state)) });
+          break;
+        case 'task_opened': {
+          const t = task(e.taskId);
+          if (t.assigneeId === null) this.pendingAssignments.push(t.id);
+          this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
+          if (t.assigneeId) this.taskAssigned(t);
+          break;
+        }
+        case 'task_assigned':
+        case 'task_reassigned': {
+          const t = task(e.taskId);
+          this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
+          // Old links die before the new assignee's go out.
+          if (e.type === 'task_reassigned') this.mailer.push({ kind: 'revoke', taskId: t.id, reason: 'reassigned' });
+          this.taskAssigned(t);
+          break;
+        }
+        case 'task_closed': {
+          const t = task(e.taskId);
+          this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
+          if (t.kind === 'approval') this.mailer.push({ kind: 'revoke', taskId: t.id, reason: state.status === 'withdrawn' ? 'withdrawn' : 'task_closed' });
+          break;
+        }
+        case 'stage_changed':
+          upsertSearchAttributes([{ key: ACCORD_STAGE, value: e.to }]);
+          break;
+      }
+    }
+  }
+
+  private installHandlers(): void {
+    setHandler(proposalStateQuery, () => ({ ...this.state, eventSeq: this.eventSeq }));
+    setHandler(
+      proposalActionUpdate,
+      (req) => {
+        const seen = this.handled[req.requestId];
+        if (seen) return seen;
+        const effects = applyAction(this.o.def, this.state, req.action, this.o.ctx());
+        this.carryOut(effects);
+        this.notifyOwner(effects, req.action.actor.id);
+        const result = { stage: this.state.stage, status: this.state.status, eventSeq: this.eventSeq };
+        this.handled[req.requestId] = result;
+        const keys = Object.keys(this.handled);
+        if (keys.length > HANDLED_REQUESTS_KEPT) delete this.handled[keys[0]];
+        return result;
+      },
+      {
+        validator: (req) => {
+          if (this.handled[req.requestId]) return;
+          if (this.o.systemActions.includes(req.action.type as string)) {
+            throw ApplicationFailure.create({ type: ACTION_REFUSED, message: 'system action', details: [{ code: 'invalid_input', message: 'system action', stage: this.state.stage }] });
+          }
+          const refusal = checkAction(this.o.def, this.state, req.action, this.o.ctx());
+          if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal.message, details: [refusal], nonRetryable: true });
+        },
+      },
+    );
+  }
+
+  /** Role tasks go to people (delegation honoured by the directory), one at a time, in order. */
+  private async assignTasks(): Promise<void> {
+    for (;;) {
+      await condition(() => this.pendingAssignments.length > 0);
+      const taskId = this.pendingAssignments[0];
+      const t = this.state.tasks.find((x) => x.id === taskId);
+      if (t && t.status === 'open' && t.assigneeId === null) {
+        const exclude = [...new Set([this.state.ownerId, ...(this.o.excludedAssignees?.(this.state) ?? [])])];
+        const who = await resolveTaskAssignee({ role: t.role, division: this.state.division, excludeUserIds: exclude, at: workflowNow().toISOString() });
+        // The task may have been closed or reassigned while we asked.
+        if (t.status === 'open' && t.assigneeId === null) {
+          if (who) this.carryOut(applyAction(this.o.def, this.state, { type: 'task_assigned', taskId, assigneeId: who.assigneeId, onBehalfOfId: who.onBehalfOfId }, this.o.ctx()));
+          else this.carryOut([{ type: 'event', eventType: 'NO_ASSIGNEE', fromStage: this.state.stage, toStage: this.state.stage, actorId: null, data: { taskId, role: t.role } }]);
+        }
+      }
+      this.pendingAssignments.shift();
+    }
+  }
+}
