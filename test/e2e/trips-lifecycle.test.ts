@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { recordHistory } from '../support/history-recorder';
 import { addDays, ulaanbaatarDate } from '../../libs/domain';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { ReceivedMail, SmtpTestServer, startSmtpTestServer } from '../support/smtp-test-server';
@@ -177,6 +179,7 @@ describe('overseas trips, end to end', () => {
     expect(types.filter((t: string) => t === 'DOCUMENT_ADDED')).toHaveLength(2);
     expect(types).toContain('EMAIL_SENT');
     expect(closed.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['invitation_letter', 'trip_report']);
+    await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-closed');
   }, 90000);
 
   it('expires at departure while undecided, and everyone concerned is told', async () => {
@@ -193,6 +196,7 @@ describe('overseas trips, end to end', () => {
     }
     const refused = await owner.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'Too late' });
     expect(refused.status).toBe(409);
+    await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-expired');
   }, 60000);
 
   it('is cancelled by the requester with a reason; not by anyone else', async () => {
@@ -208,6 +212,7 @@ describe('overseas trips, end to end', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled' });
     expect(cancelled.timeline).toContainEqual(expect.objectContaining({ type: 'CANCELLED', comment: 'The meeting moved online', actorId: owner.id }));
     expect(cancelled.tasks.filter((t: Task) => t.status === 'open')).toHaveLength(0);
+    await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-cancelled');
   }, 60000);
 
   it('goes back through the affected approvals after a change of dates or delegates', async () => {
@@ -232,6 +237,8 @@ describe('overseas trips, end to end', () => {
     expect(await approveAll(id)).toEqual(['division_head', 'deputy_commissioner']);
     await eventually(() => trip(id), (x) => x.stage === 'APPROVED');
     await owner.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'done' }).expect(200);
+    await eventually(() => trip(id), (x) => x.workflowStatus === 'COMPLETED');
+    await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-reapproved-then-cancelled');
   }, 90000);
 
   it('does not let a traveller approve their own trip', async () => {

@@ -6,6 +6,7 @@ import { ProposalRepository } from '../../libs/db';
 import { AgreementData, calendarDate, CalendarClock, emptyAgreementData, ProposalEngineState } from '../../libs/domain';
 import { ProposalActionRefusedError, ProposalWorkflowGateway } from '../../libs/temporal';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
+import { recordHistory } from '../support/history-recorder';
 import { startSmtpTestServer, SmtpTestServer } from '../support/smtp-test-server';
 import { createUserAndLogin, SignedInUser } from '../support/users';
 
@@ -108,6 +109,7 @@ describe('bilateralAgreement workflow: life in force', () => {
     const types = final.map((e) => e.type);
     expect(types.indexOf('TERMINATION_NOTIFIED')).toBeLessThan(types.indexOf('TERMINATED'));
     await expect(act({ type: 'record_joint_activity', activity: { date: noticeDate, title: 'x', description: '' } })).rejects.toThrow();
+    await recordHistory(stack.api.get(Client), wf, 'agreement-renewed-then-terminated');
   }, 90_000);
 
   it('an agreement that does not renew expires on its date; dates already past at import send nothing', async () => {
@@ -123,5 +125,6 @@ describe('bilateralAgreement workflow: life in force', () => {
     // The first anniversary is the import day (history) and the second is the expiry itself: no review.
     expect(reviews).toEqual([]);
     expect(events.filter((e) => e.type === 'DEADLINE_REMINDER').map((e) => e.data.daysBefore)).toEqual([90, 30, 7]);
+    await recordHistory(stack.api.get(Client), agreementWorkflowId(id), 'agreement-imported-expired');
   }, 90_000);
 });
