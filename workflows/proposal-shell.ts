@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccordActivities } from '../activities';
 import { ACCORD_STAGE, ACTION_REFUSED, ProposalActionResult, proposalActionUpdate, ProposalNotification, ProposalResume, proposalStateQuery } from '../libs/contracts';
-import { applyAction, checkAction, EngineContext, EngineEffect, ladderPoints, ProcessDefinition, ProposalAction, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
+import { applyAction, checkAction, EngineContext, EngineEffect, LadderPoint, ladderPoints, ProcessDefinition, ProposalAction, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
 import { ProposalMailer } from './proposal-mailer';
 import { ProposalOutbox } from './proposal-outbox';
 import { eventRecord, taskRecord } from './read-model-records';
@@ -9,6 +9,8 @@ import { workflowNow } from './workflow-clock';
 
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 const HANDLED_REQUESTS_KEPT = 200;
+/** Ends after which an emailed link says the proposal was withdrawn rather than that the task was decided. */
+const WITHDRAWN_STATUSES = ['withdrawn', 'cancelled', 'expired', 'terminated'];
 
 const { resolveTaskAssignee } = proxyActivities<AccordActivities>({
   // Short: a single quick query, and after a worker crash the retry waits this long.
@@ -29,6 +31,15 @@ export interface ProposalShellOptions {
   systemActions: string[];
   /** People who must not receive the proposal's role tasks besides the owner. */
   excludedAssignees?: (state: ProposalEngineState) => string[];
+  /** A kind's own email when a task gets its assignee (a trip's report due), besides the approval email. */
+  assignedNotice?: (t: TaskState) => ProposalNotification | null;
+  /** A kind's own reminder in place of the standard one (the report), and extra data for the reminder event. */
+  reminderNotice?: (t: TaskState, p: LadderPoint, key: string) => { notification: ProposalNotification | null; eventData: Record<string, unknown> };
+  /** Moves the owner hears about another way (a trip's expiry has its own email to everyone). */
+  ownerNoticeSkipped?: (to: string) => boolean;
+  /** Version gates of workflows whose recorded histories predate email and task rows on assignment (patched()). */
+  mailEnabled?: () => boolean;
+  taskRowOnAssignment?: () => boolean;
   resume?: ProposalResume;
   /** The first state and its effects, when not resuming. */
   init: () => { state: ProposalEngineState; effects: EngineEffect[] };
@@ -73,6 +84,10 @@ export class ProposalShell {
     void this.assignTasks();
   }
 
+  private mailOn(): boolean {
+    return this.o.mailEnabled?.() ?? true;
+  }
+
   private event(eventType: string, data: Record<string, unknown>): Extract<EngineEffect, { type: 'event' }> {
     return { type: 'event', eventType, fromStage: this.state.stage, toStage: this.state.stage, actorId: null, data };
   }
@@ -106,16 +121,18 @@ export class ProposalShell {
     return { state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled };
   }
 
-  private taskFacts(t: TaskState) {
+  taskFacts(t: TaskState) {
     return { id: t.id, assigneeId: t.assigneeId!, onBehalfOfId: t.onBehalfOfId, dueAt: t.dueAt, actions: t.kind === 'approval' ? t.actions : [] };
   }
 
   /** Emails the assignee of an approval and watches any task: reminders before its due date, escalations after. */
   private taskAssigned(t: TaskState): void {
-    if (!t.assigneeId) return;
+    if (!this.mailOn() || !t.assigneeId) return;
     if (t.kind === 'approval') {
       this.notify(this.notification({ idempotencyKey: `${t.id}:assigned:${t.assigneeId}:e${this.eventSeq}`, recipient: { userId: t.assigneeId }, template: 'task-assigned', task: this.taskFacts(t) }));
     }
+    const own = this.o.assignedNotice?.(t);
+    if (own) this.notify(own);
     if (!t.dueAt) return;
     const assignee = t.assigneeId;
     const stillTheirs = () => t.status === 'open' && t.assigneeId === assignee;
@@ -128,8 +145,11 @@ export class ProposalShell {
         } else if (p.kind === 'reminder') continue; // assigned after this reminder was due: the assignment email says it all
         if (!stillTheirs()) return;
         const key = `${t.id}:${p.kind}${p.n}:${assignee}`;
+        const own = p.kind === 'reminder' ? this.o.reminderNotice?.(t, p, key) : undefined;
         this.notify(
-          p.kind === 'reminder'
+          own?.notification
+            ? own.notification
+            : p.kind === 'reminder'
             ? this.notification({ idempotencyKey: key, recipient: { userId: assignee }, template: 'task-reminder', task: this.taskFacts(t), reminderNumber: p.n, stage: t.stage })
             : this.notification({
                 idempotencyKey: key,
@@ -147,7 +167,7 @@ export class ProposalShell {
             fromStage: t.stage,
             toStage: t.stage,
             actorId: null,
-            data: { taskId: t.id, n: p.n, ...(p.to ? { to: p.to } : {}) },
+            data: { taskId: t.id, n: p.n, ...(p.to ? { to: p.to } : {}), ...(own?.eventData ?? {}) },
           },
         ]);
       }
@@ -156,10 +176,11 @@ export class ProposalShell {
 
   /** One notice to the owner per action someone else took: the decision and/or where the proposal went. */
   private notifyOwner(effects: EngineEffect[], actorId: string | null): void {
-    if (actorId === this.state.ownerId) return;
+    if (!this.mailOn() || actorId === this.state.ownerId) return;
     const decisionEvent = effects.find((e) => e.type === 'event' && this.o.decisionEvents[e.eventType]) as Extract<EngineEffect, { type: 'event' }> | undefined;
     const move = [...effects].reverse().find((e) => e.type === 'stage_changed') as Extract<EngineEffect, { type: 'stage_changed' }> | undefined;
     if (!decisionEvent && !move) return;
+    if (move && this.o.ownerNoticeSkipped?.(move.to)) return;
     const at = workflowNow().toISOString();
     this.notify(
       this.notification({
@@ -192,16 +213,16 @@ export class ProposalShell {
         case 'task_assigned':
         case 'task_reassigned': {
           const t = task(e.taskId);
-          this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
+          if (e.type === 'task_reassigned' || (this.o.taskRowOnAssignment?.() ?? true)) this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
           // Old links die before the new assignee's go out.
-          if (e.type === 'task_reassigned') this.mailer.push({ kind: 'revoke', taskId: t.id, reason: 'reassigned' });
+          if (e.type === 'task_reassigned' && this.mailOn()) this.mailer.push({ kind: 'revoke', taskId: t.id, reason: 'reassigned' });
           this.taskAssigned(t);
           break;
         }
         case 'task_closed': {
           const t = task(e.taskId);
           this.outbox.push({ kind: 'task', record: taskRecord(state, this.workflowId, this.eventSeq, t) });
-          if (t.kind === 'approval') this.mailer.push({ kind: 'revoke', taskId: t.id, reason: state.status === 'withdrawn' ? 'withdrawn' : 'task_closed' });
+          if (this.mailOn() && t.kind === 'approval') this.mailer.push({ kind: 'revoke', taskId: t.id, reason: WITHDRAWN_STATUSES.includes(state.status) ? 'withdrawn' : 'task_closed' });
           break;
         }
         case 'stage_changed':

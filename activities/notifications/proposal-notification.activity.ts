@@ -1,7 +1,7 @@
 import type { NotificationOutcome, ProposalNotification } from '../../libs/contracts';
 import { proposalPageUrl } from '../../libs/contracts/web-app-links';
 import { DirectoryUser, NotificationPreferenceRepository, ProposalRepository, UserDirectoryRepository } from '../../libs/db';
-import { ACCESSION_DEFINITIONS, Bilingual, DECISION_LABELS, TRIP_DEFINITIONS } from '../../libs/domain';
+import { ACCESSION_DEFINITIONS, AGREEMENT_DEFINITIONS, AgreementData, Bilingual, DECISION_LABELS, noticeDeadline, TRIP_DEFINITIONS } from '../../libs/domain';
 import type { SendEmailInput, SendEmailResult } from './send-email.activity';
 
 export interface ProposalNotificationDeps {
@@ -15,6 +15,7 @@ export interface ProposalNotificationDeps {
 const KIND_NAMES: Record<string, Bilingual> = {
   accession: { en: 'Accession to an international convention', mn: 'Олон улсын конвенцид нэгдэн орох' },
   trip: { en: 'Overseas trip', mn: 'Гадаад томилолт' },
+  agreement: { en: 'Bilateral agreement or MoU', mn: 'Хоёр талын хэлэлцээр, санамж бичиг' },
 };
 
 
@@ -25,7 +26,50 @@ const terminalStageNames: Record<string, Bilingual> = {
   CANCELLED: { en: 'Cancelled', mn: 'Цуцалсан' },
   EXPIRED: { en: 'Expired', mn: 'Хугацаа дууссан' },
   CLOSED: { en: 'Closed', mn: 'Хаагдсан' },
+  TERMINATED: { en: 'Terminated', mn: 'Цуцлагдсан' },
 };
+
+/** A country's name in both languages from its ISO 3166-1 alpha-2 code (the code itself if unknown). */
+function countryName(code: string): Bilingual {
+  const name = (lang: 'en' | 'mn') => {
+    try {
+      return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  return { en: name('en'), mn: name('mn') };
+}
+
+/**
+ * The agreement-deadline template's facts: the agreement, its counterpart, and for a notice deadline the date it
+ * would otherwise renew on (from the stored terms; left out if they cannot tell).
+ */
+function agreementDeadlineFacts(n: ProposalNotification, proposal: { details: Record<string, unknown> }, facts: { title: Bilingual; url: string }) {
+  const a = n.agreement!;
+  const details = proposal.details as { fields?: Record<string, string>; agreement?: Partial<AgreementData> };
+  const authority = details.fields?.counterpartAuthority?.trim();
+  const country = countryName(a.counterpartCountry);
+  const counterpart = authority ? { en: `${authority}, ${country.en}`, mn: `${authority}, ${country.mn}` } : country;
+  let renewsOn: string | undefined;
+  const rule = details.agreement?.renewalRule;
+  const eif = details.agreement?.entryIntoForce;
+  if (a.deadlineKind === 'notice_reminder' && rule && eif) {
+    try {
+      const next = noticeDeadline(rule, eif, a.deadline);
+      if (next?.deadline === a.deadline) renewsOn = next.expiry;
+    } catch {
+      // Terms the rule cannot read: the email simply leaves the renewal date out.
+    }
+  }
+  return {
+    agreement: { title: facts.title, counterpart, url: facts.url },
+    deadlineKind: a.deadlineKind,
+    deadline: a.deadline,
+    daysBefore: a.daysBefore,
+    ...(renewsOn ? { renewsOn } : {}),
+  };
+}
 
 /**
  * Sends the emails a proposal's workflow asks for: resolves the recipients (a person, their supervisor, or
@@ -48,7 +92,7 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
       const people = await recipients(n);
       if (people.length === 0) outcome.skipped.push({ recipientId: null, reason: 'no active recipient' });
 
-      const def = ACCESSION_DEFINITIONS[n.definitionVersion] ?? TRIP_DEFINITIONS[n.definitionVersion];
+      const def = ACCESSION_DEFINITIONS[n.definitionVersion] ?? TRIP_DEFINITIONS[n.definitionVersion] ?? AGREEMENT_DEFINITIONS[n.definitionVersion];
       const stageName = (code: string): Bilingual => def?.stages.find((s) => s.code === code)?.name ?? terminalStageNames[code] ?? { en: code, mn: code };
       const [owner, assignee, onBehalfOf, decider] = await Promise.all([
         proposal.ownerId ? deps.users.findById(proposal.ownerId) : null,
@@ -82,6 +126,10 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
           const trip = { title: facts.title, destination: n.trip.destination };
           if (n.template === 'trip-expired') data.trip = { ...trip, departureDate: n.trip.departureDate, url: facts.url };
           else Object.assign(data, { trip: { ...trip, returnDate: n.trip.returnDate }, dueAt: n.trip.reportDueAt, overdue: !!n.trip.overdue, url: facts.url });
+        }
+        if (n.template === 'agreement-deadline' && n.agreement) {
+          delete data.proposal;
+          Object.assign(data, agreementDeadlineFacts(n, proposal, facts));
         }
         if (n.task) {
           if (n.task.dueAt) data.dueAt = n.task.dueAt;

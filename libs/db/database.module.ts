@@ -18,6 +18,7 @@ import { ActionTokenRepository } from './repositories/action-token.repository';
 import { DashboardRepository } from './repositories/dashboard.repository';
 import { DashboardDigestRepository } from './repositories/dashboard-digest.repository';
 import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
+import { TreatyRegisterRepository } from './repositories/treaty-register.repository';
 import { DOCUMENT_STORAGE, PostgresDocumentStorage } from './storage/document-storage';
 
 /** Repositories are plain classes over the DataSource, so activities and services share them unchanged. */
@@ -25,7 +26,7 @@ const repositories: Provider[] = [
   ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository, NotificationPreferenceRepository],
   ...[UserDirectoryRepository, UserAccountRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
   ...[EmailOutboxRepository, ActionTokenRepository],
-  ...[DashboardRepository, DashboardDigestRepository],
+  ...[DashboardRepository, DashboardDigestRepository, TreatyRegisterRepository],
 ].map((Repo) => ({
   provide: Repo,
   inject: [DataSource],

@@ -19,3 +19,4 @@ export * from './repositories/action-token.repository';
 export * from './repositories/dashboard.repository';
 export * from './repositories/dashboard-digest.repository';
 export * from './repositories/notification-preference.repository';
+export * from './repositories/treaty-register.repository';

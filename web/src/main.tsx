@@ -10,6 +10,7 @@ import { NewProposalPage } from './pages/NewProposal';
 import { OverviewPage } from './pages/Overview';
 import { ProposalDetailPage } from './pages/ProposalDetail';
 import { ProposalListPage } from './pages/ProposalList';
+import { TreatyRegisterPage } from './pages/TreatyRegister';
 import { location, match, navigate } from './router';
 import { useSignal } from './state';
 import './styles.css';
@@ -20,6 +21,7 @@ function Page() {
   if (path === '/proposals') return <ProposalListPage />;
   if (path === '/proposals/new') return <NewProposalPage />;
   if (path === '/tasks') return <MyTasksPage />;
+  if (path === '/register') return <TreatyRegisterPage />;
   if (path === '/admin') return <DigestAdminPage />;
   const detail = match('/proposals/:id', path);
   if (detail) return <ProposalDetailPage id={detail.id} />;

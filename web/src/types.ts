@@ -91,3 +91,43 @@ export interface DigestSchedule {
   nextRuns: string[];
   recentRuns: string[];
 }
+
+/** The treaty register (apps/api/src/register/dto/register.dto.ts). */
+export interface RegisterEntry {
+  id: string;
+  category: 'convention' | 'bilateral';
+  title: Bilingual;
+  stage: string;
+  stageName: Bilingual;
+  status: string;
+  statusLabel: Bilingual;
+  instrumentType: string;
+  instrumentTypeLabel: Bilingual;
+  conventionCode: string | null;
+  counterpartCountry: string | null;
+  counterpartCountryName: Bilingual | null;
+  counterpartAuthority: string | null;
+  depositary: Bilingual | null;
+  depositDate: string | null;
+  signatureDate: string | null;
+  entryIntoForce: string | null;
+  endDate: string | null;
+  annexes: Array<{ code: string; title: Bilingual }>;
+  reservations: string[];
+  act: { number: string; date: string | null } | null;
+  validity: Bilingual | null;
+  nextDeadline: { kind: string; date: string; label: Bilingual } | null;
+  imported: boolean;
+}
+
+export interface RegisterList {
+  today: string;
+  total: number;
+  items: RegisterEntry[];
+}
+
+export interface RegisterFilters {
+  categories: Array<{ code: string; name: Bilingual }>;
+  statuses: Array<{ code: string; name: Bilingual }>;
+  countries: Array<{ code: string; name: Bilingual }>;
+}

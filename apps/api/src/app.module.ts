@@ -16,6 +16,8 @@ import { ProposalTaskDecisions } from './proposals/proposal-task-decisions';
 import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { UsersModule } from './users/users.module';
 import { TripsModule } from './trips/trips.module';
+import { RegisterModule } from './register/register.module';
+import { AgreementsModule } from './agreements/agreements.module';
 
 @Module({})
 export class AppModule {
@@ -35,9 +37,11 @@ export class AppModule {
         MailPreviewModule,
         ProposalsModule,
         TripsModule,
+        AgreementsModule,
         NotificationPreferencesModule,
         ActionsModule.register({ imports: [ProposalsModule], decisionPort: { provide: TASK_DECISION_PORT, inject: [ProposalTaskDecisions], useFactory: (port: ProposalTaskDecisions) => port } }),
         DashboardModule,
+        RegisterModule,
       ],
     };
   }

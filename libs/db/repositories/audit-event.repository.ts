@@ -37,23 +37,27 @@ export class AuditEventRepository {
     this.events = dataSource.getRepository(AuditEventEntity);
   }
 
+  /** One plain INSERT (no ORM query building): it runs on every state-changing request. */
   async append(e: NewAuditEvent): Promise<void> {
-    await this.events.insert({
-      actorId: e.actorId ?? null,
-      onBehalfOfId: e.onBehalfOfId ?? null,
-      action: e.action.slice(0, 64),
-      outcome: e.outcome,
-      targetType: e.targetType?.slice(0, 48) ?? null,
-      targetId: e.targetId?.slice(0, 128) ?? null,
-      ip: e.ip?.slice(0, 64) ?? null,
-      userAgent: e.userAgent?.slice(0, 512) ?? null,
-      requestId: e.requestId?.slice(0, 128) ?? null,
-      method: e.method?.slice(0, 8) ?? null,
-      path: e.path?.slice(0, 512) ?? null,
-      status: e.status ?? null,
-      // jsonb column: TypeORM's deep-partial type does not fit a free-form record.
-      details: (e.details ?? {}) as never,
-    });
+    await this.dataSource.query(
+      `INSERT INTO audit_events (actor_id, on_behalf_of_id, action, outcome, target_type, target_id, ip, user_agent, request_id, method, path, status, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        e.actorId ?? null,
+        e.onBehalfOfId ?? null,
+        e.action.slice(0, 64),
+        e.outcome,
+        e.targetType?.slice(0, 48) ?? null,
+        e.targetId?.slice(0, 128) ?? null,
+        e.ip?.slice(0, 64) ?? null,
+        e.userAgent?.slice(0, 512) ?? null,
+        e.requestId?.slice(0, 128) ?? null,
+        e.method?.slice(0, 8) ?? null,
+        e.path?.slice(0, 512) ?? null,
+        e.status ?? null,
+        JSON.stringify(e.details ?? {}),
+      ],
+    );
   }
 
   /** Newest first. */

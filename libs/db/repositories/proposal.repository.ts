@@ -57,11 +57,15 @@ export class ProposalRepository {
       .into(ProposalEntity)
       .values({ ...draft, stageEnteredAt: () => 'now()' } as never)
       .orIgnore()
-      .returning('id')
+      .returning('*')
       .execute();
-    const created = result.raw.length > 0;
-    const proposal = await this.proposals.findOneByOrFail({ createRequestId: draft.createRequestId });
-    return { proposal, created };
+    // A new row comes back from the insert itself; only a repeated request id needs a second query.
+    if (result.raw.length > 0) {
+      const raw = result.raw[0] as Record<string, unknown>;
+      const proposal = this.proposals.create(Object.fromEntries(this.proposals.metadata.columns.map((c) => [c.propertyName, raw[c.databaseName]])) as never);
+      return { proposal: proposal as unknown as ProposalEntity, created: true };
+    }
+    return { proposal: await this.proposals.findOneByOrFail({ createRequestId: draft.createRequestId }), created: false };
   }
 
   findById(id: string): Promise<ProposalEntity | null> {

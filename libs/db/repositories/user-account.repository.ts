@@ -27,6 +27,8 @@ export interface UserListFilter {
   offset: number;
 }
 
+export type SignedInAccount = Pick<UserEntity, 'id' | 'email' | 'roles' | 'division' | 'language' | 'active' | 'sessionVersion'>;
+
 /** Refused because the organisation would be left without an active administrator. */
 export class LastAdminError extends Error {
   constructor() {
@@ -62,6 +64,22 @@ export class UserAccountRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /**
+   * What every authenticated request needs, in one round trip: the person (null when unknown) and whether the
+   * sign-in session (refresh-token family) is still open.
+   */
+  async findSignedIn(userId: string, familyId: string): Promise<{ user: SignedInAccount; sessionOpen: boolean } | null> {
+    const rows: Array<SignedInAccount & { sessionOpen: boolean }> = await this.dataSource.query(
+      `SELECT u.id, u.email, u.roles, u.division, u.language, u.active, u.session_version AS "sessionVersion",
+              EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS "sessionOpen"
+         FROM users u WHERE u.id = $1`,
+      [userId, familyId],
+    );
+    if (!rows.length) return null;
+    const { sessionOpen, ...user } = rows[0];
+    return { user, sessionOpen };
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -1,3 +1,4 @@
+import { agreementDeadline } from './agreement-deadline.template';
 import { ownerNotification } from './owner-notification.template';
 import { reportDue } from './report-due.template';
 import { taskAssigned } from './task-assigned.template';
@@ -15,6 +16,7 @@ export const MAIL_TEMPLATES = {
   'owner-notification': ownerNotification,
   'trip-expired': tripExpired,
   'report-due': reportDue,
+  'agreement-deadline': agreementDeadline,
   'weekly-digest': weeklyDigest,
 } satisfies Record<string, MailTemplateDefinition>;
 
@@ -32,4 +34,5 @@ export type { TaskEscalatedData } from './task-escalated.template';
 export type { OwnerNotificationData } from './owner-notification.template';
 export type { TripExpiredData } from './trip-expired.template';
 export type { ReportDueData } from './report-due.template';
+export type { AgreementDeadlineData } from './agreement-deadline.template';
 export type { WeeklyDigestData } from './weekly-digest.template';

@@ -23,6 +23,7 @@ export function Layout(props: { children: ComponentChildren }) {
     ['/', t('navOverview'), true],
     ['/proposals', t('navProposals'), true],
     ['/tasks', t('navMyTasks'), true],
+    ['/register', t('navRegister'), true],
     ['/proposals/new', t('navNew'), hasRole('officer', 'division_head', 'admin')],
     ['/admin', t('navAdmin'), hasRole('admin')],
   ];

@@ -1,6 +1,7 @@
 // `npm run accord -- <command>`: administration commands that need no running API.
 //   users:create-admin --email <email> [--name-mn ..] [--name-latin ..] [--language mn|en] [--division ..] [--password-stdin]
 //   seed:dev [--password-stdin]
+//   register:import --file <path.json|path.csv> [--owner <email>]
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../../libs/config';
 import { describeDatabaseError } from '../../../../libs/db';
@@ -8,9 +9,11 @@ import { openDatabase } from './cli-database';
 import { createAdmin } from './create-admin.command';
 import { DEV_PASSWORD } from './dev-organisation';
 import { readFirstLine } from './read-secret';
+import { describeImport, importRegister, seedTreatyRegister } from './register-import.command';
 import { seedDevelopment } from './seed-dev.command';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Runs one command against the configured database; every failure is one line on stderr and exit code 1. */
 async function withDatabase(
@@ -76,7 +79,26 @@ program
       const people = await seedDevelopment(ds, cfg, password);
       for (const p of people) out(`${p.created ? 'created' : 'exists '}  ${p.email.padEnd(34)} ${p.roles.join(', ')}`);
       out(`password for new accounts: ${o.passwordStdin ? '(as given on stdin)' : password}`);
+      // The treaty register as it stands (conventions acceded, bilateral agreements and MoUs): realistic from the start.
+      const register = describeImport(await seedTreatyRegister(ds, cfg), { perRecord: false });
+      register.err.forEach(err);
+      register.out.forEach(out);
+      if (register.err.length) process.exitCode = 1;
     }, { developmentOnly: true });
+  });
+
+program
+  .command('register:import')
+  .description('Import instruments concluded before Accord into the treaty register (JSON or CSV); idempotent by natural key, sends no email')
+  .requiredOption('--file <path>', 'the .json or .csv file (format: apps/api/src/register/import/register-import-file.ts)')
+  .option('--owner <email>', 'who owns the imported instruments, unless a record names its own owner')
+  .action(async (o: { file: string; owner?: string }) => {
+    await withDatabase('register:import', async (ds, cfg) => {
+      const report = describeImport(await importRegister(ds, cfg, o.file, o.owner));
+      report.err.forEach(err);
+      report.out.forEach(out);
+      if (report.err.length) process.exitCode = 1;
+    });
   });
 
 program.parseAsync(process.argv).catch((err: Error) => {

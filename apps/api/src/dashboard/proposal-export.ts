@@ -31,7 +31,7 @@ const COLUMNS: Column[] = [
 
 export const PROPOSAL_EXPORT_HEADERS = COLUMNS.map((c) => c.header);
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   // Quote every cell; a leading = + - @ would be run as a formula by spreadsheet software, so it is neutralised.
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return `"${safe.replace(/"/g, '""')}"`;

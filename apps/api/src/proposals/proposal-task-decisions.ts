@@ -47,7 +47,7 @@ export class ProposalTaskDecisions implements TaskDecisionPort {
       return { outcome: 'applied', decidedAt: new Date().toISOString() };
     } catch (err) {
       if (err instanceof ProposalActionRefusedError || err instanceof ProposalWorkflowClosedError) {
-        const decided = await this.decidedTask(context.proposalId, taskId);
+        const decided = await this.decidedTask(context.proposalId, taskId, workflowId);
         if (decided) return decided;
         if (err instanceof ProposalWorkflowClosedError) {
           return { outcome: 'not_allowed', reason: { en: 'The proposal is closed.', mn: 'Санал хаагдсан байна.' } };
@@ -59,9 +59,9 @@ export class ProposalTaskDecisions implements TaskDecisionPort {
   }
 
   /** When the task is already closed: who decided it and when, for the "already decided" page. */
-  private async decidedTask(proposalId: string, taskId: string): Promise<TaskDecisionOutcome | null> {
+  private async decidedTask(proposalId: string, taskId: string, workflowId?: string): Promise<TaskDecisionOutcome | null> {
     // The workflow's own state is exact; the read model (which may lag by a moment) answers if Temporal cannot.
-    const live = await this.workflows.queryState(proposalId).catch(() => null);
+    const live = await this.workflows.queryState(proposalId, workflowId).catch(() => null);
     const t = live?.tasks.find((x) => x.id === taskId);
     let row: { status: string; decision: string | null; decidedBy: string | null; closedAt: string | null } | undefined = t
       ? { status: t.status, decision: t.decision ?? null, decidedBy: t.decidedBy ?? null, closedAt: t.closedAt ?? null }

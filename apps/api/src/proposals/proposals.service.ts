@@ -2,8 +2,9 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
 import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
-import { ACCESSION_V1, TRIP_V1, Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
+import { Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
 import { ProposalActionRefusedError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
+import { definitionFor } from '../../../../libs/domain/process/stage-labels';
 import { ApiError } from '../common/errors/api-error';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { EditDraftDto } from './dto/edit-draft.dto';
@@ -113,7 +114,9 @@ export class ProposalsService {
   }
 
   async editDraft(actor: ProposalActor, id: string, dto: EditDraftDto, headerRequestId?: string): Promise<ActionResultDto> {
-    await this.visible(actor, id);
+    const proposal = await this.visible(actor, id);
+    // Other kinds have draft fields of their own (an agreement's: PATCH /api/v1/agreements/:id/draft).
+    if (dto.conventionCode && proposal.kind !== 'accession') throw ApiError.validation([{ field: 'conventionCode', reason: `does not apply to a proposal of kind ${proposal.kind}` }]);
     const fields: Record<string, string> = dto.conventionCode ? { conventionCode: dto.conventionCode } : {};
     // The workflow decides first (only the owner, only in DRAFT); the row follows once it accepted.
     const result = await this.act(actor, id, { requestId: dto.requestId, header: headerRequestId }, (a) => ({ type: 'edit_draft', actor: a, fields }));
@@ -148,8 +151,8 @@ export class ProposalsService {
 
   async uploadDocument(actor: ProposalActor, id: string, kind: string, file: UploadedFile | undefined, ids: { requestId?: string; header?: string }): Promise<DocumentDto> {
     const proposal = await this.visible(actor, id);
-    // Each kind has its own document kinds (a trip's invitation letter and report).
-    const documentKinds = (proposal.kind === 'trip' ? TRIP_V1 : ACCESSION_V1).documentKinds;
+    // Each kind has its own document kinds (a trip's invitation letter, an agreement's texts and notes), per its pinned definition.
+    const documentKinds = definitionFor(proposal.kind, proposal.definitionVersion)?.documentKinds ?? [];
     if (!documentKinds.some((k) => k.code === kind)) {
       throw ApiError.validation([{ field: 'kind', reason: `must be one of ${documentKinds.map((k) => k.code).join(', ')}` }]);
     }
@@ -190,7 +193,7 @@ export class ProposalsService {
   async remarksCsv(actor: ProposalActor, id: string): Promise<string> {
     const p = await this.visible(actor, id);
     // The workflow's own state is the freshest; the read model answers when Temporal is away.
-    const live = await this.workflows.queryState(id).catch(() => null);
+    const live = await this.workflows.queryState(id, p.workflowId ?? undefined).catch(() => null);
     const remarks: Array<{ body: string; remarks: string; replyDeadline: string | null; response: string | null; respondedAt: string | null }> =
       live?.remarks ?? (p.details as { remarks?: [] }).remarks ?? [];
     const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
