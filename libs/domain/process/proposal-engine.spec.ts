@@ -189,6 +189,14 @@ describe('accession proposal engine', () => {
     });
   });
 
+  it("dates are checked against today's date in Ulaanbaatar, which is ahead of UTC until 08:00 there", () => {
+    const s = driveTo('CABINET_REVIEW');
+    // 2026-07-01 06:30 in Ulaanbaatar is still 2026-06-30 in UTC: a resolution signed that morning is not in the future.
+    clock = new Date('2026-06-30T22:30:00Z');
+    expect(checkAction(def, s, { type: 'cabinet_outcome', actor: owner, outcome: 'approved', resolutionNumber: '7', resolutionDate: '2026-07-01' }, ctx())).toBeNull();
+    expect(checkAction(def, s, { type: 'cabinet_outcome', actor: owner, outcome: 'approved', resolutionNumber: '7', resolutionDate: '2026-07-02' }, ctx())).toMatchObject({ message: 'resolutionDate cannot be in the future' });
+  });
+
   it('implementation needs at least one action item, all done, and entry into force passed', () => {
     const s = driveTo('IMPLEMENTATION');
     clock = new Date('2026-12-01T00:00:00Z');

@@ -1,3 +1,4 @@
+import { ulaanbaatarDate } from '../calendar/ulaanbaatar-time';
 import { isTerminalStage, nextStage, ProcessDefinition, RoleName, stageApplies, stageDefinition, stageIndex, StageDefinition } from './process-definition';
 import {
   Actor,
@@ -187,7 +188,8 @@ export function checkAction(def: ProcessDefinition, state: ProposalEngineState, 
 }
 
 function checkOutcomeInput(def: ProcessDefinition, state: ProposalEngineState, action: ProposalAction, ctx: EngineContext): EngineRefusal | null {
-  const today = ctx.now.toISOString().slice(0, 10);
+  // The date on the person's calendar in Ulaanbaatar: until 08:00 there the UTC date is still yesterday.
+  const today = ulaanbaatarDate(ctx.now);
   const date = (name: string, v: string | undefined) =>
     !v ? `${name} is required` : !ISO_DATE.test(v) ? `${name} must be YYYY-MM-DD` : v > today ? `${name} cannot be in the future` : null;
   let problem: string | null = null;
