@@ -1,20 +1,5 @@
-import { ProcessDefinition, ReminderLadder } from '../process/process-definition';
-
-const standardLadder: ReminderLadder = {
-  beforeDueDays: [3, 1],
-  escalateAfterDays: [
-    { afterDays: 2, to: 'supervisor' },
-    { afterDays: 7, to: 'leadership' },
-  ],
-};
-
-const longLadder: ReminderLadder = {
-  beforeDueDays: [14, 3],
-  escalateAfterDays: [
-    { afterDays: 7, to: 'supervisor' },
-    { afterDays: 30, to: 'leadership' },
-  ],
-};
+import { ProcessDefinition } from '../process/process-definition';
+import { LONG_LADDER, STANDARD_LADDER } from '../process/standard-ladders';
 
 /**
  * Accession to an international convention, version 1. Durations are in days; tests scale them down through the
@@ -47,7 +32,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       },
       next: 'TRANSLATION',
       slaDays: 30,
-      reminders: standardLadder,
+      reminders: STANDARD_LADDER,
     },
     {
       code: 'TRANSLATION',
@@ -61,7 +46,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       approval: { chain: ['division_head'], approveLabel: { en: 'Translation accepted', mn: 'Орчуулгыг хүлээн авсан' } },
       next: 'RESEARCH',
       slaDays: 60,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'RESEARCH',
@@ -75,7 +60,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       approval: { chain: ['division_head'], approveLabel: { en: 'Research accepted', mn: 'Судалгааг хүлээн авсан' } },
       next: 'COORDINATION',
       slaDays: 60,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'COORDINATION',
@@ -88,7 +73,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       },
       next: 'INTERNAL_REVIEW',
       slaDays: 45,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'INTERNAL_REVIEW',
@@ -99,7 +84,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       },
       next: 'CABINET_REVIEW',
       slaDays: 10,
-      reminders: standardLadder,
+      reminders: STANDARD_LADDER,
     },
     {
       code: 'CABINET_REVIEW',
@@ -113,7 +98,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       next: 'PARLIAMENT',
       returnTo: 'COORDINATION',
       slaDays: 90,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'PARLIAMENT',
@@ -127,7 +112,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       next: 'DEPOSIT',
       returnTo: 'CABINET_REVIEW',
       slaDays: 180,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'DEPOSIT',
@@ -140,7 +125,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       },
       next: 'IMPLEMENTATION',
       slaDays: 60,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'IMPLEMENTATION',
@@ -153,7 +138,7 @@ export const ACCESSION_V1: ProcessDefinition = {
       },
       next: 'COMPLETED',
       slaDays: 365,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
   ],
 };

@@ -1,20 +1,5 @@
-import { ProcessDefinition, ReminderLadder } from '../process/process-definition';
-
-const standardLadder: ReminderLadder = {
-  beforeDueDays: [3, 1],
-  escalateAfterDays: [
-    { afterDays: 2, to: 'supervisor' },
-    { afterDays: 7, to: 'leadership' },
-  ],
-};
-
-const longLadder: ReminderLadder = {
-  beforeDueDays: [14, 3],
-  escalateAfterDays: [
-    { afterDays: 7, to: 'supervisor' },
-    { afterDays: 30, to: 'leadership' },
-  ],
-};
+import { ProcessDefinition } from '../process/process-definition';
+import { LONG_LADDER, STANDARD_LADDER } from '../process/standard-ladders';
 
 /**
  * A bilateral intergovernmental agreement or inter-agency memorandum of understanding, version 1. Which stages an
@@ -55,7 +40,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'NEGOTIATION',
       slaDays: 30,
-      reminders: standardLadder,
+      reminders: STANDARD_LADDER,
     },
     {
       code: 'NEGOTIATION',
@@ -68,7 +53,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'TRANSLATION',
       slaDays: 365,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'TRANSLATION',
@@ -82,7 +67,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       approval: { chain: ['legal'], approveLabel: { en: 'Texts equivalent', mn: 'Эхүүд нийцсэн' } },
       next: 'COORDINATION',
       slaDays: 60,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'COORDINATION',
@@ -95,7 +80,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'INTERNAL_REVIEW',
       slaDays: 45,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'INTERNAL_REVIEW',
@@ -106,7 +91,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'CABINET_REVIEW',
       slaDays: 10,
-      reminders: standardLadder,
+      reminders: STANDARD_LADDER,
     },
     {
       code: 'CABINET_REVIEW',
@@ -121,7 +106,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       next: 'SIGNATURE',
       returnTo: 'COORDINATION',
       slaDays: 90,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'SIGNATURE',
@@ -134,7 +119,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'RATIFICATION',
       slaDays: 120,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'RATIFICATION',
@@ -148,7 +133,7 @@ export const AGREEMENT_V1: ProcessDefinition = {
       },
       next: 'IN_FORCE',
       slaDays: 180,
-      reminders: longLadder,
+      reminders: LONG_LADDER,
     },
     {
       code: 'IN_FORCE',

@@ -1,6 +1,7 @@
 import { addDays, compareIsoDates, isIsoDate, IsoDate } from '../calendar/iso-date';
 import { calendarDate, CalendarClock } from '../calendar/scaled-calendar';
 import type { ProcessDefinition } from '../process/process-definition';
+import { blankState } from '../process/proposal-engine';
 import type { Actor, EngineContext, EngineRefusal, KindRules, ProposalAction, ProposalEngineState, RefusalCode } from '../process/proposal-engine.types';
 import { agreementData, AgreementData, ENTRY_INTO_FORCE_RULE_TYPES, INSTRUMENT_TYPES, PARTIES } from './agreement-data';
 import { agreementEntryIntoForce, AgreementLifeRules, InForcePoint, needsNotifications } from './agreement-life';
@@ -291,30 +292,10 @@ export function importedAgreementState(
   today: IsoDate,
 ): { state: ProposalEngineState; effects: import('../process/proposal-engine.types').EngineEffect[] } {
   const open = p.stage === 'IN_FORCE';
-  const state: ProposalEngineState = {
-    proposalId: p.proposalId,
-    ownerId: p.ownerId,
-    division: p.division,
-    definitionVersion: def.version,
-    stage: p.stage,
-    status: open ? 'open' : p.stage === 'TERMINATED' ? 'terminated' : 'expired',
-    phase: open ? 'waiting' : 'closed',
-    chainIndex: 0,
-    stageEnteredAt: now.toISOString(),
-    dueAt: null,
-    tasks: [],
-    documents: [],
-    fields: { ...p.fields, ...(p.data.entryIntoForce ? { entryIntoForce: p.data.entryIntoForce } : {}), ...(p.data.signature ? { signatureDate: p.data.signature.date } : {}) },
-    remarks: [],
-    actionItems: [],
-    annexesAccepted: [],
-    reservations: [],
-    cabinet: null,
-    parliament: null,
-    deposit: null,
-    counters: { task: 0, remark: 0, item: 0 },
-    data: { ...p.data, inForceCursor: today } as unknown as Record<string, unknown>,
-  };
+  const fields = { ...p.fields, ...(p.data.entryIntoForce ? { entryIntoForce: p.data.entryIntoForce } : {}), ...(p.data.signature ? { signatureDate: p.data.signature.date } : {}) };
+  const state = blankState(def, { ...p, fields, data: { ...p.data, inForceCursor: today } as unknown as Record<string, unknown> }, p.stage, now);
+  state.status = open ? 'open' : p.stage === 'TERMINATED' ? 'terminated' : 'expired';
+  state.phase = open ? 'waiting' : 'closed';
   return {
     state,
     effects: [{ type: 'event', eventType: 'IMPORTED', fromStage: null, toStage: p.stage, actorId: p.ownerId, data: { key: p.data.imported?.key ?? null, source: p.data.imported?.source ?? null } }],

@@ -26,16 +26,31 @@ export function initialState(
   p: { proposalId: string; ownerId: string; division: string | null; fields: Record<string, string>; data?: Record<string, unknown> },
   ctx: EngineContext,
 ): { state: ProposalEngineState; effects: EngineEffect[] } {
-  const state: ProposalEngineState = {
+  const state = blankState(def, p, def.initialStage, ctx.now);
+  const effects: EngineEffect[] = [
+    { type: 'event', eventType: 'CREATED', fromStage: null, toStage: def.initialStage, actorId: p.ownerId },
+  ];
+  enterStage(def, state, def.initialStage, ctx, effects);
+  return { state, effects };
+}
+
+/** A proposal's state before anything happened to it, in the given stage (the initial one, or an import's final one). */
+export function blankState(
+  def: ProcessDefinition,
+  p: { proposalId: string; ownerId: string; division: string | null; fields: Record<string, string>; data?: Record<string, unknown> },
+  stage: string,
+  now: Date,
+): ProposalEngineState {
+  return {
     proposalId: p.proposalId,
     ownerId: p.ownerId,
     division: p.division,
     definitionVersion: def.version,
-    stage: def.initialStage,
+    stage,
     status: 'open',
     phase: 'work',
     chainIndex: 0,
-    stageEnteredAt: ctx.now.toISOString(),
+    stageEnteredAt: now.toISOString(),
     dueAt: null,
     tasks: [],
     documents: [],
@@ -50,11 +65,6 @@ export function initialState(
     counters: { task: 0, remark: 0, item: 0 },
     ...(p.data ? { data: { ...p.data } } : {}),
   };
-  const effects: EngineEffect[] = [
-    { type: 'event', eventType: 'CREATED', fromStage: null, toStage: def.initialStage, actorId: p.ownerId },
-  ];
-  enterStage(def, state, def.initialStage, ctx, effects);
-  return { state, effects };
 }
 
 function refuse(state: ProposalEngineState, code: RefusalCode, message: string, missing?: string[]): EngineRefusal {
