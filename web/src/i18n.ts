@@ -108,6 +108,7 @@ const STRINGS = {
   status_withdrawn: { en: 'Withdrawn', mn: 'Буцаан татсан' },
   status_cancelled: { en: 'Cancelled', mn: 'Цуцалсан' },
   status_expired: { en: 'Expired', mn: 'Хугацаа дууссан' },
+  status_terminated: { en: 'Terminated', mn: 'Цуцлагдсан' },
   // detail
   backToList: { en: 'Back to proposals', mn: 'Саналууд руу буцах' },
   printReport: { en: 'Printable status report', mn: 'Хэвлэх тайлан' },

@@ -121,7 +121,7 @@ export function ProposalListPage() {
           {t('status')}
           <select name="status" value={draft.status} onChange={set('status')}>
             <option value="">{t('anyStatus')}</option>
-            {['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired'].map((s) => (
+            {['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired', 'terminated'].map((s) => (
               <option value={s}>{hasKey(`status_${s}`) ? t(`status_${s}` as never) : s}</option>
             ))}
           </select>

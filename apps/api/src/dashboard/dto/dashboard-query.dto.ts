@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, 
 import { PROPOSAL_KINDS } from '../../../../../libs/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const PROPOSAL_STATUSES = ['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired'];
+export const PROPOSAL_STATUSES = ['open', 'completed', 'rejected', 'withdrawn', 'cancelled', 'expired', 'terminated'];
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Narrows a dashboard figure to one kind and/or one division (leadership looking at one division). */
