@@ -74,6 +74,8 @@ export const environmentSchema = z
     TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
     TEMPORAL_API_KEY: z.string().optional(),
     TEMPORAL_UI_URL: httpUrl.optional(),
+    /** Workflows the worker keeps in memory (its size); unset: the SDK's choice from the heap limit. */
+    WORKER_MAX_CACHED_WORKFLOWS: positiveInt.optional(),
 
     /** Length of one definition day in ms for new workflows; only tests and demos shorten it. */
     ACCORD_WORKFLOW_DAY_MS: positiveInt.optional(),

@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(list.find((p) => p.startsWith('TEMPORAL_TLS'))).toContain('true or false');
   });
 
+  it("bounds the worker's workflow cache when asked, and refuses a cache size that is not a positive number", () => {
+    expect(loadConfig({}).temporal.maxCachedWorkflows).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '500' }).temporal.maxCachedWorkflows).toBe(500);
+    expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS /)]);
+  });
+
   it('requires both halves of a TLS key pair', () => {
     expect(problems({ TEMPORAL_TLS_CERT_PATH: '/x.pem' })).toEqual([expect.stringMatching(/^TEMPORAL_TLS_KEY_PATH .*set together/)]);
   });

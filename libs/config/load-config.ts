@@ -21,6 +21,8 @@ export interface TemporalConfig {
   tlsServerName?: string;
   apiKey?: string;
   uiUrl?: string;
+  /** Workflows a worker keeps cached; bounds its memory (undefined: the SDK default). */
+  maxCachedWorkflows?: number;
 }
 
 export interface RateLimit {
@@ -102,6 +104,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       tlsServerName: e.TEMPORAL_TLS_SERVER_NAME,
       apiKey: e.TEMPORAL_API_KEY,
       uiUrl: e.TEMPORAL_UI_URL,
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     },
     workflowDayMs: e.ACCORD_WORKFLOW_DAY_MS,
     trips: {

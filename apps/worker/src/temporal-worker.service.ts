@@ -34,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: t.namespace,
       taskQueue: t.taskQueue,
       ...workflowSource(),
+      ...(t.maxCachedWorkflows ? { maxCachedWorkflows: t.maxCachedWorkflows } : {}),
       activities: createActivities(this.deps),
     });
     this.running = this.worker.run();
