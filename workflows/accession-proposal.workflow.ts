@@ -43,14 +43,10 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
     const woke = waitMs === undefined ? (await condition(wake), true) : await condition(wake, Math.max(waitMs, 1));
     if (!woke) shell.system({ type: 'check_completion' });
     if (shell.state.status !== 'open') break;
-    if (shell.tooLong) {
-      await shell.drained();
-      await continueAsNew<typeof accessionProposal>({ ...input, resume: shell.resumeInput() });
-    }
+    await shell.continueAsNewIfLong((resume) => continueAsNew<typeof accessionProposal>({ ...input, resume }));
   }
 
-  await shell.drained(false);
-  return shell.state;
+  return shell.finish();
 }
 
 /** Timeline events that are someone's decision on the proposal, with the label the owner's email shows. */

@@ -69,14 +69,10 @@ export async function bilateralAgreement(input: BilateralAgreementInput): Promis
       remind(next);
     }
     if (shell.state.status !== 'open') break;
-    if (shell.tooLong) {
-      await shell.drained();
-      await continueAsNew<typeof bilateralAgreement>({ ...input, resume: shell.resumeInput() });
-    }
+    await shell.continueAsNewIfLong((resume) => continueAsNew<typeof bilateralAgreement>({ ...input, resume }));
   }
 
-  await shell.drained(false);
-  return shell.state;
+  return shell.finish();
 }
 
 const DECISION_EVENTS: Record<string, string> = {

@@ -80,14 +80,10 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
       }
     }
     if (shell.state.status !== 'open') break;
-    if (shell.tooLong) {
-      await shell.drained();
-      await continueAsNew<typeof overseasTrip>({ ...input, resume: shell.resumeInput() });
-    }
+    await shell.continueAsNewIfLong((resume) => continueAsNew<typeof overseasTrip>({ ...input, resume }));
   }
 
-  await shell.drained(false);
-  return shell.state;
+  return shell.finish();
 }
 
 const DECISION_EVENTS: Record<string, string> = {

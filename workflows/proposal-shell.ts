@@ -113,12 +113,21 @@ export class ProposalShell {
   }
 
   /** Everything queued has left the workflow (before continue-as-new or the end). */
-  async drained(withAssignments = true): Promise<void> {
+  private async drained(withAssignments = true): Promise<void> {
     await condition(() => this.outbox.empty && this.mailer.empty && (!withAssignments || this.pendingAssignments.length === 0) && allHandlersFinished());
   }
 
-  resumeInput(): ProposalResume {
-    return { state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled };
+  /** Once the history is long: waits for everything queued to leave, then continues as new with the state carried. */
+  async continueAsNewIfLong(next: (resume: ProposalResume) => Promise<never>): Promise<void> {
+    if (!this.tooLong) return;
+    await this.drained();
+    await next({ state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled });
+  }
+
+  /** The end: waits for the read model and mail to catch up, and returns the final state. */
+  async finish(): Promise<ProposalEngineState> {
+    await this.drained(false);
+    return this.state;
   }
 
   taskFacts(t: TaskState) {
