@@ -1,5 +1,5 @@
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, SearchAttributePair } from '@temporalio/common';
 import {
   ACCESSION_PROPOSAL_WORKFLOW,
   AccessionProposalInput,
@@ -50,57 +50,55 @@ export class ProposalWorkflowGateway {
   ) {}
 
   /** Starts the proposal's workflow; a second call for the same proposal is a no-op (returns false). */
-  async startAccessionProposal(input: AccessionProposalInput): Promise<boolean> {
-    try {
-      await this.client.workflow.start(ACCESSION_PROPOSAL_WORKFLOW, {
-        workflowId: proposalWorkflowId(input.proposalId),
-        taskQueue: this.taskQueue,
-        args: [{ ...input, ...(this.dayMs ? { dayMs: this.dayMs } : {}) }],
-        typedSearchAttributes: [
-          { key: ACCORD_KIND, value: input.kind },
-          { key: ACCORD_STAGE, value: 'DRAFT' },
-          { key: ACCORD_OWNER, value: input.ownerId },
-        ],
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-      throw err;
-    }
+  startAccessionProposal(input: AccessionProposalInput): Promise<boolean> {
+    return this.startOnce(ACCESSION_PROPOSAL_WORKFLOW, proposalWorkflowId(input.proposalId), { ...input, ...(this.dayMs ? { dayMs: this.dayMs } : {}) }, [
+      { key: ACCORD_KIND, value: input.kind },
+      { key: ACCORD_STAGE, value: 'DRAFT' },
+      { key: ACCORD_OWNER, value: input.ownerId },
+    ]);
   }
 
   /** Starts a trip's workflow (`trip-<id>`); a second call for the same trip is a no-op (returns false). */
-  async startOverseasTrip(input: OverseasTripInput): Promise<boolean> {
-    try {
-      await this.client.workflow.start(OVERSEAS_TRIP_WORKFLOW, {
-        workflowId: tripWorkflowId(input.proposalId),
-        taskQueue: this.taskQueue,
-        args: [input],
-        typedSearchAttributes: [
-          { key: ACCORD_KIND, value: 'trip' },
-          { key: ACCORD_STAGE, value: 'DRAFT' },
-          { key: ACCORD_OWNER, value: input.ownerId },
-        ],
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-      throw err;
-    }
+  startOverseasTrip(input: OverseasTripInput): Promise<boolean> {
+    return this.startOnce(OVERSEAS_TRIP_WORKFLOW, tripWorkflowId(input.proposalId), input, [
+      { key: ACCORD_KIND, value: 'trip' },
+      { key: ACCORD_STAGE, value: 'DRAFT' },
+      { key: ACCORD_OWNER, value: input.ownerId },
+    ]);
   }
 
   /** Starts an agreement's workflow (`agreement-<id>`); a second call for the same agreement is a no-op (returns false). */
-  async startBilateralAgreement(input: BilateralAgreementInput): Promise<boolean> {
+  startBilateralAgreement(input: BilateralAgreementInput): Promise<boolean> {
+    return this.startOnce(BILATERAL_AGREEMENT_WORKFLOW, agreementWorkflowId(input.proposalId), input, [
+      { key: ACCORD_KIND, value: 'agreement' },
+      { key: ACCORD_STAGE, value: input.imported?.stage ?? 'DRAFT' },
+      { key: ACCORD_OWNER, value: input.ownerId },
+    ]);
+  }
+
+  /**
+   * Ends a workflow this process started for a proposal whose row could not be stored (create stores the row and
+   * starts the workflow at the same time). Without it the workflow would retry its first projection forever.
+   * Terminated, its id may be started again, so the client's retry of the create still succeeds.
+   */
+  async discardStart(workflowId: string, reason: string): Promise<void> {
     try {
-      await this.client.workflow.start(BILATERAL_AGREEMENT_WORKFLOW, {
-        workflowId: agreementWorkflowId(input.proposalId),
+      await this.client.workflow.getHandle(workflowId).terminate(reason);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
+  private async startOnce(workflowType: string, workflowId: string, input: unknown, typedSearchAttributes: SearchAttributePair[]): Promise<boolean> {
+    try {
+      await this.client.workflow.start(workflowType, {
+        workflowId,
         taskQueue: this.taskQueue,
         args: [input],
-        typedSearchAttributes: [
-          { key: ACCORD_KIND, value: 'agreement' },
-          { key: ACCORD_STAGE, value: input.imported?.stage ?? 'DRAFT' },
-          { key: ACCORD_OWNER, value: input.ownerId },
-        ],
+        typedSearchAttributes,
+        // A proposal's workflow runs once: a retried create never restarts one that has ended (withdrawn, completed).
+        // Only a run that was terminated (a start discarded above) or failed may be started again.
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       });
       return true;
     } catch (err) {

@@ -10,9 +10,9 @@
 //   npm run bench:api -- --pairs 100 --no-build
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureDependencies, freePort, killAllNow, repoRoot, say, startService, stopService, waitFor } from '../lib/process-tools.mjs';
 
@@ -24,6 +24,10 @@ const opt = (name, fallback) => {
 const PAIRS = opt('pairs', 100);
 const WARMUP = opt('warmup', 10);
 const BUILD = !args.includes('--no-build');
+// --probe: the API runs with scripts/bench/lib/api-probe.cjs preloaded and the run ends with where each measured
+// request's time went (PostgreSQL statements, Temporal calls, the rest), per route.
+const PROBE = args.includes('--probe');
+const probeOut = join(repoRoot, 'artifacts', 'bench', 'api-overhead-probe');
 const children = [];
 let databaseUrl;
 let smtpServer;
@@ -114,7 +118,11 @@ async function main() {
   const ownerId = await person('officer@bench.test', ['officer'], headId);
 
   children.push(startService('worker', process.execPath, ['dist/apps/worker/src/main.js'], { env, quiet: true }));
-  const api = startService('api', process.execPath, ['dist/apps/api/src/main.js'], { env, quiet: true });
+  if (PROBE) mkdirSync(dirname(probeOut), { recursive: true });
+  const api = startService('api', process.execPath, [...(PROBE ? ['-r', join(repoRoot, 'scripts/bench/lib/api-probe.cjs')] : []), 'dist/apps/api/src/main.js'], {
+    env: PROBE ? { ...env, ACCORD_PROBE_OUT: probeOut } : env,
+    quiet: true,
+  });
   children.push(api);
   const url = `http://127.0.0.1:${apiPort}`;
   await waitFor('API', async () => (await fetch(`${url}/health`)).ok, { timeoutMs: 120000, child: api });
@@ -151,6 +159,10 @@ async function main() {
   say(`measuring ${PAIRS} interleaved pairs (after ${WARMUP} warm-up pairs)...`);
   for (let i = 0; i < PAIRS + WARMUP; i++) {
     const keep = i >= WARMUP;
+    if (PROBE && i === WARMUP) {
+      process.kill(api.pid, 'SIGWINCH'); // the probe forgets the warm-up
+      await new Promise((r) => setTimeout(r, 500));
+    }
     let apiId;
     const a = await timed(async () => {
       apiId = (await call('POST', '/api/v1/proposals', { kind: 'accession', titleEn: `Bench ${i}`, titleMn: `Бенч ${i}`, conventionCode: 'RKC', requestId: randomUUID() })).id;
@@ -220,6 +232,11 @@ async function main() {
     [sample],
   )).rows[0].n;
   await db.end();
+  if (PROBE) {
+    process.kill(api.pid, 'SIGWINCH');
+    await new Promise((r) => setTimeout(r, 1500));
+    printProbe(JSON.parse(readFileSync(`${probeOut}.waits.json`, 'utf8')));
+  }
 
   const line = (label, api, bare) => {
     const A = stats(api);
@@ -251,6 +268,22 @@ async function main() {
   writeFileSync(file, /<!-- api-overhead:start -->[\s\S]*<!-- api-overhead:end -->/.test(current) ? current.replace(/<!-- api-overhead:start -->[\s\S]*<!-- api-overhead:end -->/, section) : `${current.trimEnd()}\n\n${section}\n`);
   process.stdout.write(`\n${table}\n\nhistory events per proposal: ${history.events.length}; PostgreSQL rows: ${rows}\n`);
   await client.connection.close();
+}
+
+/** Per measured route: mean whole-request time as the server saw it, and the waits inside it. */
+function printProbe(waits) {
+  const routes = Object.keys(waits).filter((k) => k.startsWith('http: ')).map((k) => k.slice(6));
+  const measured = routes.filter((r) => /^POST \/api\/v1\/(proposals( |$)|proposals\/:id\/submit|actions\/:token)/.test(r));
+  for (const r of measured) {
+    const whole = waits[`http: ${r}`];
+    const inside = Object.entries(waits).filter(([k]) => k.startsWith(`${r} > `));
+    const waited = inside.reduce((a, [, v]) => a + v.ms, 0);
+    process.stdout.write(`\n${r}: ${whole.n} requests, ${(whole.ms / whole.n).toFixed(1)} ms each on the server\n`);
+    for (const [k, v] of inside.sort((a, b) => b[1].ms - a[1].ms)) {
+      process.stdout.write(`  ${(v.ms / whole.n).toFixed(2).padStart(7)} ms  ${(v.n / whole.n).toFixed(2)}x  ${k.slice(r.length + 3)}\n`);
+    }
+    process.stdout.write(`  ${((whole.ms - waited) / whole.n).toFixed(2).padStart(7)} ms        everything else (HTTP, Nest, guards, validation, JSON, event loop)\n`);
+  }
 }
 
 async function waitForValue(fn, timeoutMs = 30000) {

@@ -1,3 +1,6 @@
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { requestScopedId } from '../../apps/api/src/proposals/request-scoped-id';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { createUserAndLogin, SignedInUser } from '../support/users';
 
@@ -44,6 +47,51 @@ describe('first proposal through the whole stack (HTTP -> Temporal -> worker -> 
     const runs = [];
     for await (const wf of client.workflow.list({ query: `WorkflowId = 'proposal-${first.body.id}'` })) runs.push(wf);
     expect(runs).toHaveLength(1);
+  });
+
+  it('a create whose row cannot be stored ends the workflow it started, and its retry succeeds', async () => {
+    // The row insert and the workflow start run at the same time; a real PostgreSQL trigger refuses this one insert.
+    const ds = stack.api.get(DataSource);
+    const title = `Refused by the database ${Date.now()}`;
+    const fn = `refuse_${Date.now()}`;
+    await ds.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'insert refused for the test'; END $$`);
+    await ds.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON proposals FOR EACH ROW WHEN (NEW.title_en = '${title}') EXECUTE FUNCTION ${fn}()`);
+    const body = { ...draft, titleEn: title, requestId: `refused-${Date.now()}` };
+    const id = requestScopedId(`create:${officer.id}:${body.requestId}`);
+    const client = stack.api.get(Client);
+    try {
+      await officer.http.post('/api/v1/proposals').send(body).expect(500);
+      const stray = await client.workflow.getHandle(`proposal-${id}`).describe();
+      expect(stray.status.name).toBe('TERMINATED');
+      expect(await ds.query('SELECT 1 FROM proposals WHERE id = $1', [id])).toHaveLength(0);
+    } finally {
+      await ds.query(`DROP TRIGGER ${fn} ON proposals`);
+      await ds.query(`DROP FUNCTION ${fn}()`);
+    }
+    const retried = await officer.http.post('/api/v1/proposals').send(body).expect(201);
+    expect(retried.body.id).toBe(id);
+    const shown = await eventually(
+      () => officer.http.get(`/api/v1/proposals/${id}`),
+      (r) => r.body.workflowStatus === 'RUNNING' && r.body.timeline.length === 1,
+    );
+    expect(shown.body.timeline).toEqual([expect.objectContaining({ seq: 1, type: 'CREATED', toStage: 'DRAFT' })]);
+    const runs = [];
+    for await (const wf of client.workflow.list({ query: `WorkflowId = 'proposal-${id}'` })) runs.push(wf.status.name);
+    expect(runs.sort()).toEqual(['RUNNING', 'TERMINATED']);
+  });
+
+  it('a create retried after its proposal was withdrawn returns it and does not start the workflow again', async () => {
+    const body = { ...draft, requestId: `withdrawn-${Date.now()}` };
+    const first = await officer.http.post('/api/v1/proposals').send(body).expect(201);
+    await eventually(() => officer.http.get(`/api/v1/proposals/${first.body.id}`), (r) => r.body.timeline?.length === 1);
+    await officer.http.post(`/api/v1/proposals/${first.body.id}/withdraw`).send({ reason: 'No longer needed', requestId: `w-${Date.now()}` }).expect(200);
+    const client = stack.api.get(Client);
+    await eventually(() => client.workflow.getHandle(`proposal-${first.body.id}`).describe(), (d) => d.status.name === 'COMPLETED');
+    const again = await officer.http.post('/api/v1/proposals').send(body).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    const runs = [];
+    for await (const wf of client.workflow.list({ query: `WorkflowId = 'proposal-${first.body.id}'` })) runs.push(wf.status.name);
+    expect(runs).toEqual(['COMPLETED']);
   });
 
   it('refuses a request id reused for a different proposal', async () => {

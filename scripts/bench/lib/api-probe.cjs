@@ -7,9 +7,19 @@ const { writeFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const Module = require('node:module');
 
+const { AsyncLocalStorage } = require('node:async_hooks');
+
 const out = process.env.ACCORD_PROBE_OUT;
 const totals = new Map();
+// Waits are also kept per route ("POST /api/v1/proposals/:id/submit > pg: SELECT ..."), so one run can split
+// create, submit and approve apart.
+const route = new AsyncLocalStorage();
 const add = (key, ms) => {
+  const r = route.getStore();
+  if (r && !key.startsWith('http:')) addOne(`${r} > ${key}`, ms);
+  addOne(key, ms);
+};
+const addOne = (key, ms) => {
   const t = totals.get(key) ?? { n: 0, ms: 0 };
   t.n += 1;
   t.ms += ms;
@@ -63,7 +73,9 @@ Module._load = function (request, parent, isMain) {
       m.Server.prototype.emit = function (event, req, res) {
         if (event === 'request') {
           const t = performance.now();
-          res.once('finish', () => add(`http: ${req.method} ${req.url.replace(/[0-9a-f-]{36}/g, ':id').replace(/actions\/[^/?]+/, 'actions/:token')}`, performance.now() - t));
+          const name = `${req.method} ${req.url.replace(/[0-9a-f-]{36}/g, ':id').replace(/actions\/[^/?]+/, 'actions/:token')}`;
+          res.once('finish', () => add(`http: ${name}`, performance.now() - t));
+          return route.run(name, () => emit.apply(this, arguments));
         }
         return emit.apply(this, arguments);
       };

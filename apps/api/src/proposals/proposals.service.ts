@@ -12,6 +12,7 @@ import { ListProposalsQuery } from './dto/list-proposals.query';
 import { ActionResultDto, DocumentDto, ProposalDetailDto, ProposalDto, ProposalPageDto } from './dto/proposal.dto';
 import { REQUEST_ID_PATTERN } from './dto/request-id.dto';
 import { toDocumentDto, toEventDto, toProposalDto, toTaskDto } from './proposal.mapper';
+import { requestScopedId } from './request-scoped-id';
 
 /** The signed-in person as the proposal rules need them. */
 export interface ProposalActor {
@@ -47,38 +48,58 @@ export class ProposalsService {
   ) {}
 
   /**
-   * Stores the draft, then starts its workflow. Both steps are keyed (create request id, workflow id from the
-   * proposal id), so a retry after a crash between them finishes the job instead of duplicating it.
+   * Stores the draft and starts its workflow at the same time. Both are keyed by the create request (the proposal
+   * id is derived from it, the workflow id from the proposal id), so a retry after a crash at any point finishes the
+   * job instead of duplicating it. The workflow's first projection retries until the row has committed.
    */
   async create(actor: ProposalActor, dto: CreateProposalDto, headerRequestId?: string): Promise<{ proposal: ProposalDto; created: boolean }> {
-    const id = randomUUID();
-    const requestId = `create:${actor.id}:${this.requestId(dto.requestId, headerRequestId, false) ?? id}`;
+    const clientRequestId = this.requestId(dto.requestId, headerRequestId, false);
+    const id = clientRequestId ? requestScopedId(`create:${actor.id}:${clientRequestId}`) : randomUUID();
+    const requestId = `create:${actor.id}:${clientRequestId ?? id}`;
     const fields: Record<string, string> = dto.conventionCode ? { conventionCode: dto.conventionCode } : {};
-    const { proposal, created } = await this.proposals.insertDraftOnce({
-      id,
-      kind: dto.kind,
-      titleEn: dto.titleEn.trim(),
-      titleMn: dto.titleMn.trim(),
-      summary: dto.summary?.trim() ?? '',
-      ownerId: actor.id,
-      division: actor.division,
-      stage: INITIAL_STAGE,
-      workflowId: proposalWorkflowId(id),
-      definitionVersion: CURRENT_DEFINITION_VERSION[dto.kind],
-      details: { fields },
-      createRequestId: requestId,
-    });
+    const definitionVersion = CURRENT_DEFINITION_VERSION[dto.kind];
+    const startFor = (p: { id: string; ownerId: string; division: string | null; definitionVersion: string; fields: Record<string, string> }) =>
+      this.workflows.startAccessionProposal({ proposalId: p.id, kind: 'accession', ownerId: p.ownerId, division: p.division, definitionVersion: p.definitionVersion, fields: p.fields });
+    const [stored, start] = await Promise.allSettled([
+      this.proposals.insertDraftOnce({
+        id,
+        kind: dto.kind,
+        titleEn: dto.titleEn.trim(),
+        titleMn: dto.titleMn.trim(),
+        summary: dto.summary?.trim() ?? '',
+        ownerId: actor.id,
+        division: actor.division,
+        stage: INITIAL_STAGE,
+        workflowId: proposalWorkflowId(id),
+        definitionVersion,
+        details: { fields },
+        createRequestId: requestId,
+      }),
+      startFor({ id, ownerId: actor.id, division: actor.division, definitionVersion, fields }),
+    ]);
+    const startedHere = start.status === 'fulfilled' && start.value;
+    const discard = async (why: string) => {
+      if (!startedHere) return;
+      await this.workflows.discardStart(proposalWorkflowId(id), why).catch((err) =>
+        this.logger.error({ err: (err as Error).message, proposalId: id }, 'could not end a workflow started for a proposal that was not stored'),
+      );
+    };
+    if (stored.status === 'rejected') {
+      await discard('the proposal row could not be stored; the client retries the create');
+      throw stored.reason;
+    }
+    const { proposal, created } = stored.value;
     if (!created && (proposal.kind !== dto.kind || proposal.titleEn !== dto.titleEn.trim())) {
+      await discard('requestId was already used for a different proposal');
       throw ApiError.conflict('requestId was already used for a different proposal', { proposalId: proposal.id });
     }
-    await this.workflows.startAccessionProposal({
-      proposalId: proposal.id,
-      kind: 'accession',
-      ownerId: proposal.ownerId!,
-      division: proposal.division,
-      definitionVersion: proposal.definitionVersion,
-      fields: ((proposal.details as { fields?: Record<string, string> }).fields ?? {}) as Record<string, string>,
-    });
+    if (proposal.id !== id) {
+      // A row stored before ids were derived from the request: its workflow is keyed by its own id.
+      await discard('the request had already created a proposal under another id');
+      await startFor({ ...proposal, ownerId: proposal.ownerId!, fields: ((proposal.details as { fields?: Record<string, string> }).fields ?? {}) as Record<string, string> });
+    } else if (start.status === 'rejected') {
+      throw start.reason;
+    }
     return { proposal: toProposalDto(proposal), created };
   }
 
