@@ -6,7 +6,7 @@
 //
 //   node scripts/bench/worker-footprint-bench.mjs --workflows 10000 --concurrency 48 --no-build
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessionInput, load1, machine, options, processUsage, repoRoot, say, sleep, startStack, stats, utcNow, writeBenchmarkSection } from './lib/stack.mjs';
@@ -37,8 +37,17 @@ async function retry(fn, attempts = 5) {
   }
 }
 
-export async function workerFootprintBench({ workflows = opt.num('workflows', 10_000), real = opt.num('real', 500), concurrency = opt.num('concurrency', 48), build = !opt.flag('no-build'), write = true, command = `node ${process.argv.slice(1).join(' ').replace(/^.*?scripts\//, 'scripts/')}` } = {}) {
-  const stack = await startStack({ build, name: 'footprint', api: false, verbose: opt.flag('verbose') });
+export async function workerFootprintBench({
+  workflows = opt.num('workflows', 10_000),
+  real = opt.num('real', 500),
+  concurrency = opt.num('concurrency', 48),
+  // The worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS); 0 leaves the worker's own default.
+  cache = opt.num('cache', 0),
+  build = !opt.flag('no-build'),
+  write = true,
+  command = `node ${process.argv.slice(1).join(' ').replace(/^.*?scripts\//, 'scripts/')}`,
+} = {}) {
+  const stack = await startStack({ build, name: 'footprint', api: false, verbose: opt.flag('verbose'), env: cache ? { WORKER_MAX_CACHED_WORKFLOWS: String(cache) } : {} });
   try {
     const { db, client, taskQueue } = stack;
     const owner = stack.officers[0];
@@ -147,6 +156,7 @@ export async function workerFootprintBench({ workflows = opt.num('workflows', 10
       workflows,
       real,
       concurrency,
+      cache: cache || null,
       realStartSeconds: +realStartSeconds.toFixed(1),
       resumedStartSeconds: +resumedStartSeconds.toFixed(1),
       resumedStartsPerSecond: +(resumedIds.length / resumedStartSeconds).toFixed(0),
@@ -177,13 +187,15 @@ export async function workerFootprintBench({ workflows = opt.num('workflows', 10
 export function writeFootprint(r, command = 'npm run bench') {
   mkdirSync(join(repoRoot, 'artifacts', 'bench'), { recursive: true });
   writeFileSync(join(repoRoot, 'artifacts', 'bench', 'worker-footprint.json'), JSON.stringify(r, null, 2));
+  writeFileSync(join(repoRoot, 'artifacts', 'bench', `worker-footprint-cache-${r.cache ?? 'default'}.json`), JSON.stringify(r, null, 2));
+  writeCacheComparison();
   const R = r.restart;
   writeBenchmarkSection(
     'worker-footprint',
     [
       '## Worker footprint: waiting workflows (issue 10)',
       '',
-      `Command: \`${command}\` (section written by \`scripts/bench/worker-footprint-bench.mjs\`); run ${r.at} UTC on ${r.machine}. One worker from \`dist/\` with the SDK's default cache (\`maxCachedWorkflows\` from the heap limit: 2,310 on this machine), Temporal dev server in memory.`,
+      `Command: \`${command}\` (section written by \`scripts/bench/worker-footprint-bench.mjs\`); run ${r.at} UTC on ${r.machine}. One worker from \`dist/\` with ${r.cache ? `a workflow cache of ${r.cache.toLocaleString('en')} (\`WORKER_MAX_CACHED_WORKFLOWS\`)` : "the SDK's default cache (`maxCachedWorkflows` from the heap limit: 2,310 on this machine)"}, Temporal dev server in memory.`,
       `${r.workflows.toLocaleString('en')} accession workflows waiting on the division head's translation acceptance (assigned approval task, reminder timers set, email sent), started with the bare client and the API's inputs, ${r.concurrency} in flight. ${r.real.toLocaleString('en')} went the whole way (start, then the API's 4 updates: convention text, submit, translation, translation done); the other ${(r.workflows - r.real).toLocaleString('en')} were started at that wait through the workflow's continue-as-new input (a real one's state, ids replaced): what a long-lived proposal looks like after continue-as-new, and the only way to reach 10,000 within the run (the full path managed about ${(r.real * 4 / r.driveToApprovalSeconds).toFixed(0)} updates/s here).`,
       '',
       '| Measure | Value |',
@@ -200,6 +212,30 @@ export function writeFootprint(r, command = 'npm run bench') {
       `| approvals on ${R.sampleApprovals} of them after the restart | all succeeded in ${R.sampleApproveSeconds} s |`,
       '',
       `Target: under 1 GiB resident with 10,000 waiting workflows: **${r.idle.rssMiB < 1024 && R.peakRssMiB < 1024 ? 'met' : 'not met'}**. A waiting workflow holds no worker memory once it leaves the cache; the cache bound, not the number of open workflows, sets the worker's size. Load (1 min) at the end: ${r.load1}.`,
+    ].join('\n'),
+  );
+}
+
+/** One row per cache size measured (artifacts/bench/worker-footprint-cache-*.json): memory against restart time. */
+function writeCacheComparison() {
+  const dir = join(repoRoot, 'artifacts', 'bench');
+  const runs = readdirSync(dir)
+    .filter((f) => /^worker-footprint-cache-.*\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .sort((a, b) => (a.cache ?? Infinity) - (b.cache ?? Infinity));
+  writeBenchmarkSection(
+    'worker-footprint-cache',
+    [
+      '## Worker memory against the workflow cache (issue 10)',
+      '',
+      'Same run as above (`node scripts/bench/worker-footprint-bench.mjs --cache N`), one row per cache size. A cached workflow answers at once; one outside the cache is replayed from its history on its next task (a timer, an update, a query), which costs CPU and some milliseconds, not correctness.',
+      '',
+      '| Cache (`WORKER_MAX_CACHED_WORKFLOWS`) | Waiting workflows | RSS while waiting MiB (peak) | Idle CPU | After restart: all answered | Query p50 / p99 ms | RSS after replaying all MiB (peak) | Run |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...runs.map(
+        (r) =>
+          `| ${r.cache ? r.cache.toLocaleString('en') : "SDK default (2,310 here)"} | ${r.workflows.toLocaleString('en')} | ${r.idle.rssMiB} (${r.idle.peakRssMiB}) | ${r.idle.cpuPercentIdle}% | ${r.restart.allAnsweredSeconds} s | ${r.restart.queryLatencyMs.p50} / ${r.restart.queryLatencyMs.p99} | ${r.restart.rssAfterAllQueriedMiB} (${r.restart.peakRssMiB}) | ${r.at} |`,
+      ),
     ].join('\n'),
   );
 }

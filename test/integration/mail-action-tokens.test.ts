@@ -39,6 +39,12 @@ describe('action tokens (real PostgreSQL)', () => {
     for (let i = 0; i < 3; i++) expect((await service.inspect(token)).kind).toBe('active');
     const first = await service.consume(token, 'req-1');
     expect(first.kind).toBe('consumed');
+    if (first.kind !== 'consumed') throw new Error('unreachable');
+    // The consumed row comes back from the UPDATE itself, typed as the entity (dates, booleans, the bigint id).
+    expect(first.link).toMatchObject({ status: 'used', usedBy: assignee, closedRequestId: 'req-1', commentRequired: false, tokenHash: hashActionToken(token) });
+    expect(first.link.usedAt).toBeInstanceOf(Date);
+    expect(first.link.expiresAt).toBeInstanceOf(Date);
+    expect(first.link.id).toMatch(/^\d+$/);
     const second = await service.consume(token, 'req-2');
     expect(second.kind).toBe('used');
     if (second.kind !== 'used') throw new Error('unreachable');

@@ -38,7 +38,8 @@ export class RecordingTaskDecisionPort implements TaskDecisionPort {
       )`);
   }
 
-  async decide(taskId: string, action: string, actorId: string, comment: string | null, requestId: string): Promise<TaskDecisionOutcome> {
+  async decide(taskId: string, action: string, actorId: string, comment: string | null, requestId: string, context?: { sendWhen?: Promise<boolean> }): Promise<TaskDecisionOutcome> {
+    if (context?.sendWhen && !(await context.sendWhen)) return { outcome: 'not_sent' };
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failNext) {
       this.failNext = false;

@@ -86,34 +86,44 @@ export class ActionTokenRepository {
    * Uses the token if it is active and unexpired (one UPDATE ... WHERE status = 'active' AND expires_at > now()),
    * and in the same transaction closes the task's other active links as superseded.
    */
-  async consume(token: string, requestId: string, actorId?: string): Promise<ConsumeResult> {
+  async consume(token: string, requestId: string, actorId?: string, knownTaskId?: string): Promise<ConsumeResult> {
     if (!isWellFormedActionToken(token)) return { consumed: false, record: null };
     const hash = hashActionToken(token);
     return this.dataSource.transaction(async (tx) => {
-      const found: Array<{ task_id: string }> = await tx.query(`SELECT task_id FROM action_tokens WHERE token_hash = $1`, [hash]);
-      if (!found.length) return { consumed: false, record: null };
-      const taskId = found[0].task_id;
+      // A caller that has just read the link passes its task (a token's task never changes): one round trip less.
+      let taskId = knownTaskId;
+      if (!taskId) {
+        const found: Array<{ task_id: string }> = await tx.query(`SELECT task_id FROM action_tokens WHERE token_hash = $1`, [hash]);
+        if (!found.length) return { consumed: false, record: null };
+        taskId = found[0].task_id;
+      }
       await this.lockTask(tx, taskId);
-      const used: Array<{ id: string }> = await tx.query(
+      // Using this link and closing its siblings is one statement: the two UPDATEs touch disjoint rows.
+      const used: Array<Record<string, unknown>> = await tx.query(
         `WITH u AS (
            UPDATE action_tokens
               SET status = 'used', used_at = now(), used_by = COALESCE($3::uuid, assignee_id), closed_request_id = $2
-            WHERE token_hash = $1 AND status = 'active' AND expires_at > now()
+            WHERE token_hash = $1 AND task_id = $4 AND status = 'active' AND expires_at > now()
+            RETURNING *),
+         s AS (
+           UPDATE action_tokens
+              SET status = 'revoked', revoked_at = now(), revoked_reason = 'superseded', closed_request_id = $2
+            WHERE task_id = $4 AND status = 'active' AND token_hash <> $1 AND EXISTS (SELECT 1 FROM u)
             RETURNING id)
-         SELECT id FROM u`,
-        [hash, requestId, actorId ?? null],
+         SELECT * FROM u`,
+        [hash, requestId, actorId ?? null, taskId],
       );
-      if (used.length) {
-        await tx.query(
-          `UPDATE action_tokens
-              SET status = 'revoked', revoked_at = now(), revoked_reason = 'superseded', closed_request_id = $3
-            WHERE task_id = $1 AND status = 'active' AND id <> $2`,
-          [taskId, used[0].id, requestId],
-        );
-      }
-      const record = await tx.getRepository(ActionTokenEntity).findOneByOrFail({ tokenHash: hash });
-      return { consumed: used.length > 0, record };
+      if (used.length) return { consumed: true, record: this.fromRow(used[0]) };
+      return { consumed: false, record: await tx.getRepository(ActionTokenEntity).findOneBy({ tokenHash: hash }) };
     });
+  }
+
+  /** An entity from a raw RETURNING row (column names to property names, with the ORM's type conversions). */
+  private fromRow(row: Record<string, unknown>): ActionTokenEntity {
+    const meta = this.tokens.metadata;
+    const entity = this.tokens.create();
+    for (const c of meta.columns) c.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[c.databaseName], c));
+    return entity;
   }
 
   /**

@@ -58,18 +58,28 @@ export class ActionLinksService {
     }
 
     const requestId = actionLinkRequestId(link);
-    const consumed = await this.tokens.consume(token, requestId);
+    // Using the link, reading the page's facts and the decision's own reads run together; the decision is sent
+    // only once the link is used (`sendWhen`), so a link still decides at most once.
+    const consuming = this.tokens.consume(token, requestId, link.taskId);
+    const factsRead = this.facts(link);
+    const deciding = this.decisions.decide(link.taskId, link.action, link.assigneeId, comment || null, requestId, {
+      proposalId: link.proposalId,
+      sendWhen: consuming.then((c) => c.kind === 'consumed'),
+    });
+    deciding.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    const consumed = await consuming;
     if (consumed.kind !== 'consumed') return this.statePage(consumed);
 
-    const facts = await this.facts(link);
     let outcome;
     try {
-      outcome = await this.decisions.decide(link.taskId, link.action, link.assigneeId, comment || null, requestId, { proposalId: link.proposalId });
+      outcome = await deciding;
     } catch (err) {
+      const facts = await factsRead;
       this.logger.warn({ err: (err as Error).message, taskId: link.taskId, requestId }, 'decision could not be delivered; link released');
       await this.tokens.release(link, requestId).catch(() => undefined);
       return renderResultPage('unavailable', { language: this.language(link), link: facts });
     }
+    const facts = await factsRead;
     switch (outcome.outcome) {
       case 'applied':
         return renderResultPage('done', { language: this.language(link), link: facts, decidedAt: outcome.decidedAt ?? consumed.link.usedAt });
@@ -88,6 +98,10 @@ export class ActionLinksService {
         // The task is still open (e.g. a document is missing): keep the link usable for later.
         await this.tokens.release(link, requestId);
         return renderResultPage('not_allowed', { language: this.language(link), link: facts, reason: outcome.reason });
+      case 'not_sent':
+        // Cannot happen once the link is used (sendWhen resolved true); answered as "try again" rather than trusted.
+        await this.tokens.release(link, requestId);
+        return renderResultPage('unavailable', { language: this.language(link), link: facts });
     }
   }
 

@@ -26,8 +26,8 @@ export class ActionTokenService {
   }
 
   /** For the confirmed POST: uses the link (and closes its siblings) or says why it cannot. */
-  async consume(token: string, requestId: string): Promise<ConsumeOutcome> {
-    const { consumed, record } = await this.tokens.consume(token, requestId);
+  async consume(token: string, requestId: string, knownTaskId?: string): Promise<ConsumeOutcome> {
+    const { consumed, record } = await this.tokens.consume(token, requestId, undefined, knownTaskId);
     if (consumed && record) return { kind: 'consumed', link: record };
     const state = await this.classify(record);
     // Still active yet not consumed cannot normally happen (a release raced us); report it as used, never as usable.

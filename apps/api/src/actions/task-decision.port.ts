@@ -9,7 +9,9 @@ export type TaskDecisionOutcome =
   /** The task had been decided already (by this or another route); nothing changed. */
   | { outcome: 'already_decided'; decidedBy?: string | null; decidedAt?: string | null; decision?: Localized | null }
   /** The workflow refused the decision for a reason a person can act on (e.g. a document is missing). */
-  | { outcome: 'not_allowed'; reason: Localized };
+  | { outcome: 'not_allowed'; reason: Localized }
+  /** `sendWhen` resolved false: nothing was sent. */
+  | { outcome: 'not_sent' };
 
 /**
  * How an action link reaches the workflow: the lead's implementation sends the proposal workflow's update (with
@@ -23,6 +25,13 @@ export interface TaskDecisionPort {
     actorId: string,
     comment: string | null,
     requestId: string,
-    context: { proposalId: string },
+    context: {
+      proposalId: string;
+      /**
+       * When given, the decision does its reads at once but is sent only if this resolves true (the link was used);
+       * resolving false sends nothing and resolves `not_sent`.
+       */
+      sendWhen?: Promise<boolean>;
+    },
   ): Promise<TaskDecisionOutcome>;
 }

@@ -30,14 +30,24 @@ export class ProposalTaskDecisions implements TaskDecisionPort {
     this.users = new UserDirectoryRepository(dataSource);
   }
 
-  async decide(taskId: string, action: string, actorId: string, comment: string | null, requestId: string, context: { proposalId: string }): Promise<TaskDecisionOutcome> {
-    const actor = await this.users.findById(actorId);
-    if (!actor?.active) return { outcome: 'not_allowed', reason: { en: 'Your account is not active.', mn: 'Таны бүртгэл идэвхгүй байна.' } };
+  async decide(
+    taskId: string,
+    action: string,
+    actorId: string,
+    comment: string | null,
+    requestId: string,
+    context: { proposalId: string; sendWhen?: Promise<boolean> },
+  ): Promise<TaskDecisionOutcome> {
     if (!['approve', 'request_changes', 'reject'].includes(action)) {
       return { outcome: 'not_allowed', reason: { en: `Unknown action ${action}.`, mn: 'Тодорхойгүй үйлдэл.' } };
     }
-    // Trips run under their own workflow id; the row knows it.
-    const [row]: Array<{ workflow_id: string | null }> = await this.dataSource.query(`SELECT workflow_id FROM proposals WHERE id = $1`, [context.proposalId]);
+    // The person and the proposal's workflow id (trips run under their own; the row knows it), read together.
+    const [actor, [row]] = await Promise.all([
+      this.users.findById(actorId),
+      this.dataSource.query(`SELECT workflow_id FROM proposals WHERE id = $1`, [context.proposalId]) as Promise<Array<{ workflow_id: string | null }>>,
+    ]);
+    if (context.sendWhen && !(await context.sendWhen)) return { outcome: 'not_sent' };
+    if (!actor?.active) return { outcome: 'not_allowed', reason: { en: 'Your account is not active.', mn: 'Таны бүртгэл идэвхгүй байна.' } };
     const workflowId = row?.workflow_id ?? undefined;
     try {
       await this.workflows.act(context.proposalId, {
