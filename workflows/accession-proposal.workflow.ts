@@ -30,6 +30,7 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
     // Histories recorded before this change did not write the task row on assignment.
     taskRowOnAssignment: () => patched('task-row-on-assignment'),
     resume: input.resume,
+    historyLimits: input.historyLimits,
     init: () => initialState(def, { proposalId: input.proposalId, ownerId: input.ownerId, division: input.division, fields: input.fields }, ctx()),
   });
 

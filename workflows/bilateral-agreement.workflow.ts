@@ -39,6 +39,7 @@ export async function bilateralAgreement(input: BilateralAgreementInput): Promis
     decisionEvents: DECISION_EVENTS,
     systemActions: ['task_assigned', 'check_completion', 'timer_elapsed', 'expire', 'agreement_timer'],
     resume: input.resume,
+    historyLimits: input.historyLimits,
     init: () => {
       const p = { proposalId: input.proposalId, ownerId: input.ownerId, division: input.division, fields: input.fields, data: input.agreement };
       if (input.imported) return importedAgreementState(def, { ...p, stage: input.imported.stage }, workflowNow(), today());

@@ -48,6 +48,7 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
     // Expiry has its own email to everyone concerned.
     ownerNoticeSkipped: (to) => to === 'EXPIRED',
     resume: input.resume,
+    historyLimits: input.historyLimits,
     init: () =>
       initialState(def, { proposalId: input.proposalId, ownerId: input.ownerId, division: input.division, fields: {}, data: input.trip as unknown as Record<string, unknown> }, ctx()),
   });

@@ -1,13 +1,19 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccordActivities } from '../activities';
-import { ACCORD_STAGE, ACTION_REFUSED, ProposalActionResult, proposalActionUpdate, ProposalNotification, ProposalResume, proposalStateQuery } from '../libs/contracts';
+import { ACCORD_STAGE, ACTION_DEFERRED, ACTION_REFUSED, HistoryLimits, ProposalActionResult, proposalActionUpdate, ProposalNotification, ProposalResume, proposalStateQuery } from '../libs/contracts';
 import { applyAction, checkAction, EngineContext, EngineEffect, LadderPoint, ladderPoints, ProcessDefinition, ProposalAction, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
 import { ProposalMailer } from './proposal-mailer';
 import { ProposalOutbox } from './proposal-outbox';
 import { eventRecord, taskRecord } from './read-model-records';
 import { workflowNow } from './workflow-clock';
 
-const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
+/**
+ * Continue-as-new once the history passes this length (or the server suggests it), as soon as everything queued has
+ * left. During a burst of actions that moment may not come, so past the second length new actions are deferred
+ * (refused at once with ACTION_DEFERRED, retried by the gateway) until it has: no run ever grows near Temporal's
+ * 50,000-event limit, nor past the 10,000 this project allows itself.
+ */
+const DEFAULT_HISTORY_LIMITS: HistoryLimits = { continueAsNewAfterEvents: 2_000, deferActionsAfterEvents: 5_000 };
 const HANDLED_REQUESTS_KEPT = 200;
 /** Ends after which an emailed link says the proposal was withdrawn rather than that the task was decided. */
 const WITHDRAWN_STATUSES = ['withdrawn', 'cancelled', 'expired', 'terminated'];
@@ -41,6 +47,7 @@ export interface ProposalShellOptions {
   mailEnabled?: () => boolean;
   taskRowOnAssignment?: () => boolean;
   resume?: ProposalResume;
+  historyLimits?: HistoryLimits;
   /** The first state and its effects, when not resuming. */
   init: () => { state: ProposalEngineState; effects: EngineEffect[] };
 }
@@ -109,7 +116,19 @@ export class ProposalShell {
   }
 
   get tooLong(): boolean {
-    return workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested;
+    return workflowInfo().historyLength > this.limits.continueAsNewAfterEvents || workflowInfo().continueAsNewSuggested;
+  }
+
+  /**
+   * Long past the point of continuing as new: new actions wait until it has happened. (Continue-as-new also waits for
+   * queued email, so while the mail server is down a proposal this long defers actions until it is back.)
+   */
+  private get deferringActions(): boolean {
+    return this.state.status === 'open' && this.tooLong && workflowInfo().historyLength > this.limits.deferActionsAfterEvents;
+  }
+
+  private get limits(): HistoryLimits {
+    return this.o.historyLimits ?? DEFAULT_HISTORY_LIMITS;
   }
 
   /** Everything queued has left the workflow (before continue-as-new or the end). */
@@ -260,6 +279,9 @@ export class ProposalShell {
       {
         validator: (req) => {
           if (this.handled[req.requestId]) return;
+          if (this.deferringActions) {
+            throw ApplicationFailure.create({ type: ACTION_DEFERRED, message: 'the proposal is continuing as new; try again in a moment', nonRetryable: true });
+          }
           if (this.o.systemActions.includes(req.action.type as string)) {
             throw ApplicationFailure.create({ type: ACTION_REFUSED, message: 'system action', details: [{ code: 'invalid_input', message: 'system action', stage: this.state.stage }] });
           }

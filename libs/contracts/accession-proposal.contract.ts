@@ -16,6 +16,8 @@ export interface AccessionProposalInput {
   fields: Record<string, string>;
   /** Milliseconds in one definition day; tests shrink it so SLAs and reminders fire in seconds. */
   dayMs?: number;
+  /** Defaults in workflows/proposal-shell.ts; only tests set them. */
+  historyLimits?: HistoryLimits;
   /** Set by continue-as-new: the state to carry on from. */
   resume?: ProposalResume;
 }
@@ -45,6 +47,17 @@ export interface ProposalActionResult {
 
 /** Failure type of a refused action; `details[0]` is the EngineRefusal (code, message, stage, missing). */
 export const ACTION_REFUSED = 'ProposalActionRefused';
+/**
+ * The workflow is about to continue as new and takes no new action until it has (a burst of actions would otherwise
+ * keep it from ever getting there). Sent back at once; the gateway retries after a moment.
+ */
+export const ACTION_DEFERRED = 'ProposalActionDeferred';
+
+/** When a proposal workflow continues as new, and when it stops taking actions until it has. Tests lower them. */
+export interface HistoryLimits {
+  continueAsNewAfterEvents: number;
+  deferActionsAfterEvents: number;
+}
 
 export const proposalStateQuery = defineQuery<ProposalState>('proposalState');
 export const proposalActionUpdate = defineUpdate<ProposalActionResult, [ProposalActionRequest]>('proposalAction');

@@ -1,6 +1,6 @@
 import type { AgreementData } from '../domain/agreements/agreement-data';
 import type { CalendarClock } from '../domain/calendar/scaled-calendar';
-import type { ProposalResume } from './accession-proposal.contract';
+import type { HistoryLimits, ProposalResume } from './accession-proposal.contract';
 
 /** Agreements answer the same Update (`proposalAction`) and Query (`proposalState`) as accession proposals. */
 export const BILATERAL_AGREEMENT_WORKFLOW = 'bilateralAgreement';
@@ -22,5 +22,7 @@ export interface BilateralAgreementInput {
   clock: CalendarClock;
   /** An instrument concluded before Accord, created directly in its final stage (no lifecycle, no email). */
   imported?: { stage: 'IN_FORCE' | 'TERMINATED' | 'EXPIRED' };
+  /** Defaults in workflows/proposal-shell.ts; only tests set them. */
+  historyLimits?: HistoryLimits;
   resume?: ProposalResume;
 }

@@ -1,5 +1,5 @@
 import type { TripData, TripRules } from '../domain/trips/trip-engine-context';
-import type { ProposalResume } from './accession-proposal.contract';
+import type { HistoryLimits, ProposalResume } from './accession-proposal.contract';
 
 /** Trips answer the same Update (`proposalAction`) and Query (`proposalState`) as accession proposals. */
 export const OVERSEAS_TRIP_WORKFLOW = 'overseasTrip';
@@ -13,5 +13,7 @@ export interface OverseasTripInput {
   trip: TripData;
   /** Rates, routing rules and timer lengths pinned when the request was made. */
   rules: TripRules;
+  /** Defaults in workflows/proposal-shell.ts; only tests set them. */
+  historyLimits?: HistoryLimits;
   resume?: ProposalResume;
 }

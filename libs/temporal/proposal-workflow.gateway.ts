@@ -6,6 +6,7 @@ import {
   ACCORD_KIND,
   ACCORD_OWNER,
   ACCORD_STAGE,
+  ACTION_DEFERRED,
   ACTION_REFUSED,
   agreementWorkflowId,
   BILATERAL_AGREEMENT_WORKFLOW,
@@ -37,6 +38,17 @@ export class ProposalWorkflowClosedError extends Error {
     this.name = 'ProposalWorkflowClosedError';
   }
 }
+
+/** The workflow kept deferring the action (it is continuing as new after a burst); the client may retry. */
+export class ProposalBusyError extends Error {
+  constructor(readonly proposalId: string) {
+    super(`proposal ${proposalId} is busy; try again in a few seconds`);
+    this.name = 'ProposalBusyError';
+  }
+}
+
+/** How long act() keeps retrying a deferred action: a continue-as-new normally takes well under a second. */
+const DEFERRED_RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1_600, 2_000, 2_000, 2_000, 2_000, 2_000, 2_000];
 
 /**
  * Typed access to proposal workflows for the API: the only place that knows how a proposal maps to a workflow
@@ -114,17 +126,28 @@ export class ProposalWorkflowGateway {
   async act(proposalId: string, request: ProposalActionRequest, workflowId?: string): Promise<ProposalActionResult> {
     // Rows carry their workflow id (trips run as `trip-<id>`); without it, the accession id is derived.
     const handle = this.client.workflow.getHandle(workflowId ?? proposalWorkflowId(proposalId));
-    try {
-      return await handle.executeUpdate(proposalActionUpdate, { args: [request], updateId: request.requestId });
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === ACTION_REFUSED) {
-        throw new ProposalActionRefusedError(err.cause.details?.[0] as EngineRefusal);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await handle.executeUpdate(proposalActionUpdate, { args: [request], updateId: request.requestId });
+      } catch (err) {
+        const deferred = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === ACTION_DEFERRED;
+        if (!deferred) throw this.actionError(proposalId, err);
+        if (attempt >= DEFERRED_RETRY_DELAYS_MS.length) throw new ProposalBusyError(proposalId);
+        // The workflow is continuing as new; the same update id is sent again to the new run.
+        await new Promise((r) => setTimeout(r, DEFERRED_RETRY_DELAYS_MS[attempt]));
       }
-      if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((err as Error).message ?? '')) {
-        throw new ProposalWorkflowClosedError(proposalId);
-      }
-      throw err;
     }
+  }
+
+  /** A failed Update as the API's own errors: the engine's refusal, or the workflow having ended. */
+  private actionError(proposalId: string, err: unknown): unknown {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === ACTION_REFUSED) {
+      return new ProposalActionRefusedError(err.cause.details?.[0] as EngineRefusal);
+    }
+    if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((err as Error).message ?? '')) {
+      return new ProposalWorkflowClosedError(proposalId);
+    }
+    return err;
   }
 
   /** Live state from the workflow, or null when the workflow is unknown or closed. */

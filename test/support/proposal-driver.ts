@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { proposalWorkflowId } from '../../libs/contracts';
+import { AccessionProposalInput, proposalWorkflowId } from '../../libs/contracts';
 import { ProposalRepository } from '../../libs/db';
 import type { PersonAction } from '../../libs/contracts';
 import type { Actor } from '../../libs/domain';
@@ -20,7 +20,7 @@ export class ProposalDriver {
     this.ds = stack.api.get(DataSource);
   }
 
-  async create(owner: Person, conventionCode = 'RKC'): Promise<string> {
+  async create(owner: Person, conventionCode = 'RKC', extra: Pick<AccessionProposalInput, 'historyLimits'> = {}): Promise<string> {
     const id = randomUUID();
     await new ProposalRepository(this.ds).insertDraftOnce({
       id,
@@ -36,7 +36,7 @@ export class ProposalDriver {
       details: { fields: { conventionCode } },
       createRequestId: `create:${id}`,
     });
-    await this.gateway.startAccessionProposal({ proposalId: id, kind: 'accession', ownerId: owner.id, division: owner.division, definitionVersion: 'accession-v1', fields: { conventionCode } });
+    await this.gateway.startAccessionProposal({ proposalId: id, kind: 'accession', ownerId: owner.id, division: owner.division, definitionVersion: 'accession-v1', fields: { conventionCode }, ...extra });
     return id;
   }
 

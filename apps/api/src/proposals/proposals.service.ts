@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
 import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
 import { Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
-import { ProposalActionRefusedError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
+import { ProposalActionRefusedError, ProposalBusyError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
 import { definitionFor } from '../../../../libs/domain/process/stage-labels';
 import { ApiError } from '../common/errors/api-error';
 import { CreateProposalDto } from './dto/create-proposal.dto';
@@ -161,6 +161,9 @@ export class ProposalsService {
         const r = err.refusal;
         const code = REFUSAL_STATUS[r.code] === HttpStatus.CONFLICT ? 'conflict' : REFUSAL_STATUS[r.code] === HttpStatus.FORBIDDEN ? 'forbidden' : 'validation_failed';
         throw new ApiError(REFUSAL_STATUS[r.code], code, r.message, { reason: r.code, stage: r.stage, ...(r.missing ? { missing: r.missing } : {}) });
+      }
+      if (err instanceof ProposalBusyError) {
+        throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the proposal is catching up after a burst of actions; try again in a few seconds');
       }
       if (err instanceof ProposalWorkflowClosedError) {
         const p = await this.proposals.findById(id);
