@@ -31,7 +31,7 @@ const runScript = (name, file, args) => {
 async function main() {
   if (!opt.flag('no-build')) build();
   const t0 = Date.now();
-  if (only.includes('api')) results.apiOverhead = runScript('api-overhead', 'api-overhead.mjs', ['--pairs', quick ? '10' : '60', '--warmup', '5']);
+  if (only.includes('api')) results.apiOverhead = runScript('api-overhead', 'api-overhead.mjs', ['--pairs', quick ? '10' : '100', '--warmup', '10']);
   if (only.includes('profile')) {
     const { profileCreate } = await import('./profile-create.mjs');
     say('bench: profile of the create path...');
@@ -44,7 +44,7 @@ async function main() {
   if (only.includes('history')) {
     say('bench: history size...');
     const happy = results.throughput?.levels.flatMap((l) => l.historyEventsPerProposal).slice(0, 5) ?? null;
-    results.historySize = await historySizeBench({ dayMs: 20, updates: quick ? 300 : 600, happyPath: happy, build: false, command: results.command });
+    results.historySize = await historySizeBench({ dayMs: 20, updates: quick ? 300 : 1000, happyPath: happy, build: false, command: results.command });
   }
   if (only.includes('footprint')) {
     say('bench: worker footprint...');

@@ -43,11 +43,17 @@ export async function workerFootprintBench({
   concurrency = opt.num('concurrency', 48),
   // The worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS); 0 leaves the worker's own default.
   cache = opt.num('cache', 0),
+  // The worker's V8 old-space limit in MiB (NODE_OPTIONS=--max-old-space-size); 0 leaves Node's default.
+  heapMb = opt.num('heap-mb', 0),
   build = !opt.flag('no-build'),
   write = true,
   command = `node ${process.argv.slice(1).join(' ').replace(/^.*?scripts\//, 'scripts/')}`,
 } = {}) {
-  const stack = await startStack({ build, name: 'footprint', api: false, verbose: opt.flag('verbose'), env: cache ? { WORKER_MAX_CACHED_WORKFLOWS: String(cache) } : {} });
+  const stack = await startStack({ build, name: 'footprint', api: false, verbose: opt.flag('verbose'), env: {
+      ...(cache ? { WORKER_MAX_CACHED_WORKFLOWS: String(cache) } : {}),
+      ...(heapMb ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {}),
+    },
+  });
   try {
     const { db, client, taskQueue } = stack;
     const owner = stack.officers[0];
@@ -157,6 +163,7 @@ export async function workerFootprintBench({
       real,
       concurrency,
       cache: cache || null,
+      heapMb: heapMb || null,
       realStartSeconds: +realStartSeconds.toFixed(1),
       resumedStartSeconds: +resumedStartSeconds.toFixed(1),
       resumedStartsPerSecond: +(resumedIds.length / resumedStartSeconds).toFixed(0),
@@ -187,7 +194,7 @@ export async function workerFootprintBench({
 export function writeFootprint(r, command = 'npm run bench') {
   mkdirSync(join(repoRoot, 'artifacts', 'bench'), { recursive: true });
   writeFileSync(join(repoRoot, 'artifacts', 'bench', 'worker-footprint.json'), JSON.stringify(r, null, 2));
-  writeFileSync(join(repoRoot, 'artifacts', 'bench', `worker-footprint-cache-${r.cache ?? 'default'}.json`), JSON.stringify(r, null, 2));
+  writeFileSync(join(repoRoot, 'artifacts', 'bench', `worker-footprint-cache-${r.cache ?? 'default'}${r.heapMb ? `-heap-${r.heapMb}` : ''}.json`), JSON.stringify(r, null, 2));
   writeCacheComparison();
   const R = r.restart;
   writeBenchmarkSection(
@@ -222,7 +229,7 @@ function writeCacheComparison() {
   const runs = readdirSync(dir)
     .filter((f) => /^worker-footprint-cache-.*\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
-    .sort((a, b) => (a.cache ?? Infinity) - (b.cache ?? Infinity));
+    .sort((a, b) => (a.cache ?? Infinity) - (b.cache ?? Infinity) || (a.heapMb ?? Infinity) - (b.heapMb ?? Infinity));
   writeBenchmarkSection(
     'worker-footprint-cache',
     [
@@ -230,11 +237,11 @@ function writeCacheComparison() {
       '',
       'Same run as above (`node scripts/bench/worker-footprint-bench.mjs --cache N`), one row per cache size. A cached workflow answers at once; one outside the cache is replayed from its history on its next task (a timer, an update, a query), which costs CPU and some milliseconds, not correctness.',
       '',
-      '| Cache (`WORKER_MAX_CACHED_WORKFLOWS`) | Waiting workflows | RSS while waiting MiB (peak) | Idle CPU | After restart: all answered | Query p50 / p99 ms | RSS after replaying all MiB (peak) | Run |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| Cache (`WORKER_MAX_CACHED_WORKFLOWS`) | V8 heap limit | Waiting workflows | RSS while waiting MiB (peak) | Idle CPU | After restart: all answered | Query p50 / p99 ms | RSS after replaying all MiB (peak) | Run |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
       ...runs.map(
         (r) =>
-          `| ${r.cache ? r.cache.toLocaleString('en') : "SDK default (2,310 here)"} | ${r.workflows.toLocaleString('en')} | ${r.idle.rssMiB} (${r.idle.peakRssMiB}) | ${r.idle.cpuPercentIdle}% | ${r.restart.allAnsweredSeconds} s | ${r.restart.queryLatencyMs.p50} / ${r.restart.queryLatencyMs.p99} | ${r.restart.rssAfterAllQueriedMiB} (${r.restart.peakRssMiB}) | ${r.at} |`,
+          `| ${r.cache ? r.cache.toLocaleString('en') : "SDK default (2,310 here)"} | ${r.heapMb ? `${r.heapMb} MiB` : "Node's default"} | ${r.workflows.toLocaleString('en')} | ${r.idle.rssMiB} (${r.idle.peakRssMiB}) | ${r.idle.cpuPercentIdle}% | ${r.restart.allAnsweredSeconds} s | ${r.restart.queryLatencyMs.p50} / ${r.restart.queryLatencyMs.p99} | ${r.restart.rssAfterAllQueriedMiB} (${r.restart.peakRssMiB}) | ${r.at} |`,
       ),
     ].join('\n'),
   );
