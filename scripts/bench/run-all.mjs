@@ -48,7 +48,9 @@ async function main() {
   }
   if (only.includes('footprint')) {
     say('bench: worker footprint...');
-    results.workerFootprint = await workerFootprintBench({ workflows: quick ? 500 : 10_000, real: quick ? 50 : 300, concurrency: 64, build: false, command: results.command });
+    // The sizing README recommends for a worker holding many waiting workflows: a cache of 500 and a 768 MiB heap.
+    // Other sizes: node scripts/bench/worker-footprint-bench.mjs --cache N [--heap-mb M] (a table row each).
+    results.workerFootprint = await workerFootprintBench({ workflows: quick ? 500 : 10_000, real: quick ? 50 : 300, concurrency: 64, cache: 500, heapMb: 768, build: false, command: results.command });
   }
   if (only.includes('dashboard')) results.dashboard = runScript('dashboard', 'dashboard-bench.mjs', quick ? ['--proposals', '10000', '--events', '100000', '--requests', '50'] : []);
   results.totalSeconds = Math.round((Date.now() - t0) / 1000);
