@@ -4,7 +4,8 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AccordStack, startAccordStack } from '../support/accord-stack';
 import { launchBrowser, screenshot } from '../support/browser';
 import { createProposal, dashboardPeople, DashboardPeople, parseCsv, submitProposal } from '../support/dashboard-fixture';
-import { TestUser } from '../support/users';
+import { DataSource } from 'typeorm';
+import { createUser, TestUser } from '../support/users';
 import { formatUlaanbaatarDateTime } from '../../libs/domain';
 
 jest.setTimeout(120_000);
@@ -204,6 +205,36 @@ describe('leadership dashboard in the browser', () => {
       await screenshot(p, 'dashboard-10-submitted');
     } finally {
       await officerContext.close();
+    }
+  });
+  it('a person whose password someone else set must choose their own before anything else', async () => {
+    const newcomer = await createUser(stack, ['officer'], { language: 'en' });
+    await stack.api.get(DataSource).query('UPDATE users SET must_change_password = true WHERE id = $1', [newcomer.id]);
+    const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    try {
+      const p = await ctx.newPage();
+      await signIn(p, newcomer);
+      await p.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+      // Nothing of the app is shown while the password is someone else's.
+      expect(await p.getByRole('link', { name: 'Proposals' }).count()).toBe(0);
+      await p.getByLabel('Password you were given').fill(newcomer.password);
+      await p.getByLabel('New password', { exact: true }).fill('Ulaanbaatar-Spring-2027');
+      await p.getByLabel('New password again').fill('Ulaanbaatar-Spring-2028');
+      await p.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(p.getByRole('alert').innerText()).resolves.toContain('The two new passwords differ.');
+      await p.getByLabel('New password', { exact: true }).fill('short');
+      await p.getByLabel('New password again').fill('short');
+      await p.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(p.getByRole('alert').innerText()).resolves.toMatch(/at least 12/);
+      await p.getByLabel('New password', { exact: true }).fill('Ulaanbaatar-Spring-2027');
+      await p.getByLabel('New password again').fill('Ulaanbaatar-Spring-2027');
+      await p.getByRole('button', { name: 'Save and continue' }).click();
+      await p.getByRole('link', { name: 'Proposals' }).first().waitFor();
+      await screenshot(p, 'dashboard-09-own-password-chosen');
+      const [row] = await stack.api.get(DataSource).query('SELECT must_change_password FROM users WHERE id = $1', [newcomer.id]);
+      expect(row.must_change_password).toBe(false);
+    } finally {
+      await ctx.close();
     }
   });
 });

@@ -172,6 +172,25 @@ describe('sign-in, sessions and their limits (real PostgreSQL)', () => {
       await login(u.email, u.password).expect(401);
       await login(u.email, 'Tsagaan-Sar-2026-Bayar').expect(200);
     });
+
+    it('a password someone else set opens nothing but changing it (and reading who one is, and the language)', async () => {
+      const u = await createUser(stack, ['officer']);
+      await ds.query('UPDATE users SET must_change_password = true WHERE id = $1', [u.id]);
+      const first = await login(u.email, u.password).expect(200);
+      expect(first.body.user.mustChangePassword).toBe(true);
+      const bearer = { Authorization: `Bearer ${first.body.accessToken}` };
+
+      const refused = await http().get('/api/v1/proposals').set(bearer).expect(403);
+      expect(refused.body).toMatchObject({ code: 'password_change_required', messageMn: expect.stringMatching(/нууц үг/) });
+      await http().post('/api/v1/proposals').set(bearer).send({ kind: 'accession', titleEn: 'Not yet', titleMn: 'Хараахан үгүй' }).expect(403);
+      expect((await auditRows('access.denied', u.id)).map((r: { details: { reason?: string } }) => r.details.reason)).toContain('password_change_required');
+      expect((await http().get('/api/v1/auth/me').set(bearer).expect(200)).body.mustChangePassword).toBe(true);
+      await http().put('/api/v1/dashboard/preferences').set(bearer).send({ language: 'mn' }).expect(200);
+
+      const changed = await http().post('/api/v1/auth/password').set(bearer).send({ currentPassword: u.password, newPassword: 'Naadam-Khuree-2026-Own' }).expect(200);
+      expect(changed.body.user.mustChangePassword).toBe(false);
+      await http().get('/api/v1/proposals').set('Authorization', `Bearer ${changed.body.accessToken}`).expect(200);
+    });
   });
 });
 

@@ -9,6 +9,8 @@ export interface Me {
   language: Language;
   division: string | null;
   roles: string[];
+  /** Signed in with a password someone else set: the app asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 interface Session {
@@ -47,6 +49,11 @@ function adopt(s: Session): Me {
 
 export async function signIn(email: string, password: string): Promise<Me> {
   return adopt(await request<Session>('POST', '/auth/login', { email, password }, { retry: false }));
+}
+
+/** Replaces the password; every other session ends and this one continues with a fresh token. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<Me> {
+  return adopt(await request<Session>('POST', '/auth/password', { currentPassword, newPassword }, { retry: false }));
 }
 
 /** A new access token from the httpOnly refresh cookie (a reload, or an expired token); null when signed out. */

@@ -4,6 +4,7 @@ import { currentUser, resume } from './api';
 import { Layout } from './components/Layout';
 import { language, t } from './i18n';
 import { DigestAdminPage } from './pages/DigestAdmin';
+import { ChangePasswordPage } from './pages/ChangePassword';
 import { LoginPage } from './pages/Login';
 import { MyTasksPage } from './pages/MyTasks';
 import { NewProposalPage } from './pages/NewProposal';
@@ -50,6 +51,7 @@ function App() {
 
   if (!ready) return <p class="muted boot">{t('loading')}</p>;
   if (path === '/login' || !me) return <LoginPage />;
+  if (me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <Layout>
       <Page />

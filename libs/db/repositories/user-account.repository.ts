@@ -27,7 +27,7 @@ export interface UserListFilter {
   offset: number;
 }
 
-export type SignedInAccount = Pick<UserEntity, 'id' | 'email' | 'roles' | 'division' | 'language' | 'active' | 'sessionVersion'>;
+export type SignedInAccount = Pick<UserEntity, 'id' | 'email' | 'roles' | 'division' | 'language' | 'active' | 'sessionVersion' | 'mustChangePassword'>;
 
 /** Refused because the organisation would be left without an active administrator. */
 export class LastAdminError extends Error {
@@ -72,7 +72,7 @@ export class UserAccountRepository {
    */
   async findSignedIn(userId: string, familyId: string): Promise<{ user: SignedInAccount; sessionOpen: boolean } | null> {
     const rows: Array<SignedInAccount & { sessionOpen: boolean }> = await this.dataSource.query(
-      `SELECT u.id, u.email, u.roles, u.division, u.language, u.active, u.session_version AS "sessionVersion",
+      `SELECT u.id, u.email, u.roles, u.division, u.language, u.active, u.session_version AS "sessionVersion", u.must_change_password AS "mustChangePassword",
               EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS "sessionOpen"
          FROM users u WHERE u.id = $1`,
       [userId, familyId],

@@ -61,7 +61,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Access('authenticated')
+  @Access('authenticated', { duringPasswordChange: true })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in person' })
   @ApiResponse({ status: 200, type: MeDto })
@@ -71,7 +71,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(HttpStatus.OK)
-  @Access('authenticated', { leadershipMayWrite: true })
+  @Access('authenticated', { leadershipMayWrite: true, duringPasswordChange: true })
   @RateLimited('login')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your password; ends all your sessions and returns a fresh one' })

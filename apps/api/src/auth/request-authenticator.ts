@@ -33,6 +33,6 @@ export class RequestAuthenticator {
     const { user, sessionOpen } = found;
     if (!user.active) return { problem: 'inactive', userId: user.id };
     if (user.sessionVersion !== sv || !sessionOpen) return { problem: 'session_ended', userId: user.id };
-    return { user: { id: user.id, email: user.email, roles: user.roles, division: user.division, language: user.language } };
+    return { user: { id: user.id, email: user.email, roles: user.roles, division: user.division, language: user.language, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) } };
   }
 }

@@ -61,7 +61,7 @@ export class DashboardController {
   }
 
   @Put('preferences')
-  @Access('authenticated', { leadershipMayWrite: true })
+  @Access('authenticated', { leadershipMayWrite: true, duringPasswordChange: true })
   @ApiOperation({ summary: 'Remember your language (web app and emails)' })
   @ApiResponse({ status: 200, type: PreferencesDto })
   async setPreferences(@CurrentUser() user: CurrentUserInfo, @Body() dto: PreferencesDto): Promise<PreferencesDto> {

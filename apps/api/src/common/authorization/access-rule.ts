@@ -3,7 +3,7 @@ import type { RoleName } from '../../../../../libs/domain';
 /** How a route may be reached. Every route declares one with `@Access(...)`; a route without one is refused. */
 export type AccessRule =
   | { kind: 'public' }
-  | { kind: 'authenticated'; leadershipMayWrite: boolean }
+  | { kind: 'authenticated'; leadershipMayWrite: boolean; duringPasswordChange?: true }
   | { kind: 'roles'; roles: RoleName[]; leadershipMayWrite: boolean };
 
 /** Roles that look but never touch: a person holding only these is refused every write unless a route allows it. */

@@ -51,6 +51,12 @@ export class AccessGuard implements CanActivate {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', UNAUTHENTICATED_DETAIL[auth.problem]);
     }
 
+    // A password an admin set is known to two people: until its owner replaces it, it opens nothing else.
+    if (auth.user.mustChangePassword && !(rule.kind === 'authenticated' && rule.duringPasswordChange)) {
+      await this.audit.denied('access.denied', 'password_change_required', { status: 403, details: { route } });
+      throw new ApiError(HttpStatus.FORBIDDEN, 'password_change_required', 'change the password you were given first (POST /api/v1/auth/password)');
+    }
+
     const decision = decideAccess(rule, auth.user, req.method);
     if (!decision.allowed) {
       await this.audit.denied('access.denied', decision.reason, { status: decision.status, details: { route, roles: auth.user.roles } });

@@ -9,6 +9,8 @@ export interface CurrentUserInfo {
   roles: RoleName[];
   division: string | null;
   language: 'mn' | 'en';
+  /** Signed in with a password an admin set (or the first admin's one-time password): only changing it is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export type AuthenticatedRequest = Request & { user?: CurrentUserInfo };

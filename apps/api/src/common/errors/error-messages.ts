@@ -4,6 +4,10 @@ export const ERROR_MESSAGES = {
   not_found: { en: 'Not found.', mn: 'Олдсонгүй.' },
   unauthorized: { en: 'Please sign in.', mn: 'Нэвтэрч орно уу.' },
   forbidden: { en: 'You are not allowed to do this.', mn: 'Танд энэ үйлдлийг хийх эрх байхгүй.' },
+  password_change_required: {
+    en: 'Choose a new password first: the one you were given was set by someone else.',
+    mn: 'Эхлээд шинэ нууц үг сонгоно уу: танд өгсөн нууц үгийг өөр хүн тохируулсан.',
+  },
   invalid_credentials: { en: 'The email or password is wrong.', mn: 'Имэйл хаяг эсвэл нууц үг буруу байна.' },
   account_locked: {
     en: 'Too many failed sign-in attempts; try again later.',
