@@ -157,7 +157,16 @@ describe('overseas trips, end to end', () => {
     const report = await owner.http.post(`/api/v1/trips/${id}/report`).field('requestId', rid()).attach('file', Buffer.from('what we learnt'), { filename: 'report.pdf', contentType: 'application/pdf' });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ stage: 'CLOSED', status: 'completed' });
-    const closed = await eventually(() => trip(id), (x) => x.stage === 'CLOSED' && x.workflowStatus === 'COMPLETED' && !x.tasks.some((t: Task) => t.status === 'open'));
+    // The read model is eventually consistent: the row can show CLOSED (from the report's event) a moment before the
+    // last timeline event of the same action is written, so the wait includes that event.
+    const closed = await eventually(
+      () => trip(id),
+      (x) =>
+        x.stage === 'CLOSED' &&
+        x.workflowStatus === 'COMPLETED' &&
+        !x.tasks.some((t: Task) => t.status === 'open') &&
+        x.timeline.some((e: { type: string; toStage: string | null }) => e.type === 'STAGE_CHANGED' && e.toStage === 'CLOSED'),
+    );
     expect(closed).toMatchObject({ kind: 'trip', stage: 'CLOSED', status: 'completed' });
     const types = closed.timeline.map((e: { type: string; toStage: string | null }) => e.type);
     const path = closed.timeline.filter((e: { type: string }) => ['CREATED', 'SUBMITTED', 'APPROVED', 'TIMER_ELAPSED', 'WORK_COMPLETED', 'STAGE_CHANGED'].includes(e.type)).map((e: { type: string; toStage: string | null }) => `${e.type}:${e.toStage}`);
