@@ -140,6 +140,8 @@ describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)',
       const [{ open }] = await d.ds.query(`SELECT count(*)::int AS open FROM tasks WHERE proposal_id = $1 AND status = 'open'`, [id]);
       expect(open).toBe(0);
     }
+    // The row says COMPLETED from the workflow's last projection, a moment before the workflow itself has ended.
+    await eventually(() => stack.api.get(Client).workflow.getHandle(`proposal-${withdrawn}`).describe(), (w) => w.status.name === 'COMPLETED');
     await expect(d.act(withdrawn, org.owner, (a) => ({ type: 'submit', actor: a }))).rejects.toThrow(/closed/);
     await recordHistory(stack.api.get(Client), `proposal-${rejected}`, 'accession-rejected');
     await recordHistory(stack.api.get(Client), `proposal-${withdrawn}`, 'accession-withdrawn');

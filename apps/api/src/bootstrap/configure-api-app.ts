@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../../../libs/config';
 import { requestContextMiddleware } from '../audit/request-context';
 import { ApiError } from '../common/errors/api-error';
+import { NoNulCharactersPipe } from '../common/validation/no-nul-characters.pipe';
 import { ApiExceptionFilter } from '../common/errors/api-exception.filter';
 import { toFieldProblems } from '../common/errors/validation-problems';
 import { WEB_APP_ROUTES } from '../dashboard/web/web-app.routes';
@@ -30,6 +31,7 @@ export function configureApiApp(app: INestApplication, config: AppConfig): void 
   app.enableCors({ origin: config.api.corsOrigins.length ? config.api.corsOrigins : false, credentials: true });
   app.setGlobalPrefix(API_PREFIX, { exclude: PREFIX_EXCLUDED_ROUTES });
   app.useGlobalPipes(
+    new NoNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
