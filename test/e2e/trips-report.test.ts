@@ -54,7 +54,8 @@ describe('trip report reminders and escalation', () => {
     await owner.http.post(`/api/v1/trips/${id}/submit`).send({ requestId: rid() }).expect(200);
     for (const approver of [head, deputy]) {
       const t = await eventually(() => trip(id), (x) => x.tasks.some((k: Task) => k.kind === 'approval' && k.status === 'open' && k.assigneeId === approver.id));
-      const task = t.tasks.find((k: Task) => k.kind === 'approval' && k.status === 'open');
+      // The approver's own task: the read model may still show the previous approver's task open for a moment.
+      const task = t.tasks.find((k: Task) => k.kind === 'approval' && k.status === 'open' && k.assigneeId === approver.id);
       await approver.http.post(`/api/v1/trips/${id}/decisions`).send({ requestId: rid(), taskId: task.id, decision: 'approve' }).expect(200);
     }
 
