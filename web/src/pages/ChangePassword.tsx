@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure, changePassword, signOut } from '../api';
 import { errorText } from '../components/Async';
-import { LanguageSwitch } from '../components/Layout';
+import { SignInCard } from '../components/SignInCard';
 import { language, t } from '../i18n';
 import { useSignal } from '../state';
 
@@ -34,41 +34,32 @@ export function ChangePasswordPage() {
   }
 
   return (
-    <main id="main" class="login">
-      <div class="login-card">
-        <div class="login-head">
-          <div>
-            <h1>{t('newPasswordTitle')}</h1>
-            <p class="muted">{t('newPasswordWhy')}</p>
-          </div>
-          <LanguageSwitch />
-        </div>
-        <form onSubmit={submit} aria-describedby={error ? 'password-error' : undefined}>
-          <label>
-            {t('currentPassword')}
-            <input type="password" name="currentPassword" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t('newPassword')}
-            <input type="password" name="newPassword" autoComplete="new-password" required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t('repeatPassword')}
-            <input type="password" name="repeatPassword" autoComplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
-          </label>
-          {error && (
-            <p class="notice error" id="password-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {busy ? t('savingPassword') : t('savePassword')}
-          </button>
-          <button type="button" class="link" onClick={() => void signOut()}>
-            {t('signOut')}
-          </button>
-        </form>
-      </div>
-    </main>
+    <SignInCard title={t('newPasswordTitle')} subtitle={t('newPasswordWhy')}>
+      <form onSubmit={submit} aria-describedby={error ? 'password-error' : undefined}>
+        <label>
+          {t('currentPassword')}
+          <input type="password" name="currentPassword" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('newPassword')}
+          <input type="password" name="newPassword" autoComplete="new-password" required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('repeatPassword')}
+          <input type="password" name="repeatPassword" autoComplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <p class="notice error" id="password-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('savingPassword') : t('savePassword')}
+        </button>
+        <button type="button" class="link" onClick={() => void signOut()}>
+          {t('signOut')}
+        </button>
+      </form>
+    </SignInCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { signIn } from '../api';
 import { errorText } from '../components/Async';
-import { LanguageSwitch } from '../components/Layout';
+import { SignInCard } from '../components/SignInCard';
 import { language, t } from '../i18n';
 import { location, navigate } from '../router';
 import { useSignal } from '../state';
@@ -30,34 +30,25 @@ export function LoginPage() {
   }
 
   return (
-    <main id="main" class="login">
-      <div class="login-card">
-        <div class="login-head">
-          <div>
-            <h1>{t('signInTitle')}</h1>
-            <p class="muted">{t('tagline')}</p>
-          </div>
-          <LanguageSwitch />
-        </div>
-        <form onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
-          <label>
-            {t('email')}
-            <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t('password')}
-            <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-          </label>
-          {error && (
-            <p class="notice error" id="login-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {busy ? t('signingIn') : t('signIn')}
-          </button>
-        </form>
-      </div>
-    </main>
+    <SignInCard title={t('signInTitle')} subtitle={t('tagline')}>
+      <form onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
+        <label>
+          {t('email')}
+          <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('password')}
+          <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <p class="notice error" id="login-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('signingIn') : t('signIn')}
+        </button>
+      </form>
+    </SignInCard>
   );
 }
