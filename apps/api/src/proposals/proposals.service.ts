@@ -2,15 +2,17 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
 import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
-import { Actor, canReadProposal, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
+import { Actor, canReadProposal, checkAnnexSelection, CONVENTIONS_V1, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
 import { ProposalActionRefusedError, ProposalBusyError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
 import { definitionFor } from '../../../../libs/domain/process/stage-labels';
-import { ApiError } from '../common/errors/api-error';
+import { ApiError, FieldProblem } from '../common/errors/api-error';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { EditDraftDto } from './dto/edit-draft.dto';
 import { ListProposalsQuery } from './dto/list-proposals.query';
 import { ActionResultDto, DocumentDto, ProposalDetailDto, ProposalDto, ProposalPageDto } from './dto/proposal.dto';
+import { RecordParliamentOutcomeDto } from './dto/record-parliament-outcome.dto';
 import { REQUEST_ID_PATTERN } from './dto/request-id.dto';
+import { entryIntoForceView } from './entry-into-force.view';
 import { toDocumentDto, toEventDto, toProposalDto, toTaskDto } from './proposal.mapper';
 import { requestScopedId } from './request-scoped-id';
 
@@ -53,6 +55,7 @@ export class ProposalsService {
    * job instead of duplicating it. The workflow's first projection retries until the row has committed.
    */
   async create(actor: ProposalActor, dto: CreateProposalDto, headerRequestId?: string): Promise<{ proposal: ProposalDto; created: boolean }> {
+    if (dto.conventionCode) checkConventionCode(dto.conventionCode);
     const clientRequestId = this.requestId(dto.requestId, headerRequestId, false);
     const id = clientRequestId ? requestScopedId(`create:${actor.id}:${clientRequestId}`) : randomUUID();
     const requestId = `create:${actor.id}:${clientRequestId ?? id}`;
@@ -131,6 +134,13 @@ export class ProposalsService {
       tasks: tasks.map(toTaskDto),
       documents: documents.map(toDocumentDto),
       live: live && { stage: live.stage, status: live.status, stageEnteredAt: live.stageEnteredAt, eventSeq: live.eventSeq },
+      // The workflow's own state is the freshest; the read model answers when Temporal is away.
+      entryIntoForce: entryIntoForceView(
+        live
+          ? { kind: proposal.kind, status: live.status, fields: live.fields, deposit: live.deposit }
+          : { kind: proposal.kind, status: proposal.status, ...(proposal.details as { fields?: Record<string, string>; deposit?: { depositDate: string; entryIntoForce: string | null } | null }) },
+        new Date(),
+      ),
     };
   }
 
@@ -138,11 +148,43 @@ export class ProposalsService {
     const proposal = await this.visible(actor, id);
     // Other kinds have draft fields of their own (an agreement's: PATCH /api/v1/agreements/:id/draft).
     if (dto.conventionCode && proposal.kind !== 'accession') throw ApiError.validation([{ field: 'conventionCode', reason: `does not apply to a proposal of kind ${proposal.kind}` }]);
+    if (dto.conventionCode) checkConventionCode(dto.conventionCode);
     const fields: Record<string, string> = dto.conventionCode ? { conventionCode: dto.conventionCode } : {};
     // The workflow decides first (only the owner, only in DRAFT); the row follows once it accepted.
     const result = await this.act(actor, id, { requestId: dto.requestId, header: headerRequestId }, (a) => ({ type: 'edit_draft', actor: a, fields }));
     await this.proposals.updateDraft(id, { titleEn: dto.titleEn?.trim(), titleMn: dto.titleMn?.trim(), summary: dto.summary?.trim(), fields });
     return result;
+  }
+
+  /**
+   * Records the Parliament outcome. A ratification of a catalogued convention is checked against it first: the
+   * annexes accepted must be the convention's own (and enough of its optional ones), and reservations only where the
+   * convention permits them; otherwise 400 naming the field.
+   */
+  async recordParliamentOutcome(actor: ProposalActor, id: string, dto: RecordParliamentOutcomeDto, headerRequestId?: string): Promise<ActionResultDto> {
+    const proposal = await this.visible(actor, id);
+    const code = (proposal.details as { fields?: Record<string, string> }).fields?.conventionCode;
+    const convention = CONVENTIONS_V1.conventions.find((c) => c.code === code);
+    if (dto.outcome === 'ratified' && proposal.kind === 'accession' && convention) {
+      const problems: FieldProblem[] = checkAnnexSelection(convention, dto.annexesAccepted ?? []).map((p) => ({
+        field: 'annexesAccepted',
+        reason: `${p.message.en}${p.reason === 'unknown_annex' ? ` Its annexes: ${convention.annexes.map((a) => a.code).join(', ')}.` : ''} / ${p.message.mn}`,
+      }));
+      if (!convention.reservations.allowed && dto.reservations?.length) {
+        problems.push({ field: 'reservations', reason: `${convention.shortName.en} permits no reservations / ${convention.shortName.mn}: тайлбар хийхийг зөвшөөрөхгүй` });
+      }
+      if (problems.length) throw ApiError.validation(problems);
+    }
+    return this.act(actor, id, { requestId: dto.requestId, header: headerRequestId }, (a) => ({
+      type: 'parliament_outcome',
+      actor: a,
+      outcome: dto.outcome,
+      lawNumber: dto.lawNumber,
+      lawDate: dto.lawDate,
+      annexesAccepted: dto.annexesAccepted,
+      reservations: dto.reservations,
+      remarks: dto.remarks,
+    }));
   }
 
   /** Sends one person action to the proposal's workflow and maps a refusal to 400/403/409 with the reason. */
@@ -157,20 +199,25 @@ export class ProposalsService {
     try {
       return await this.workflows.act(id, { requestId, action: build({ id: actor.id, roles: actor.roles }) }, proposal.workflowId ?? undefined);
     } catch (err) {
-      if (err instanceof ProposalActionRefusedError) {
-        const r = err.refusal;
-        const code = REFUSAL_STATUS[r.code] === HttpStatus.CONFLICT ? 'conflict' : REFUSAL_STATUS[r.code] === HttpStatus.FORBIDDEN ? 'forbidden' : 'validation_failed';
-        throw new ApiError(REFUSAL_STATUS[r.code], code, r.message, { reason: r.code, stage: r.stage, ...(r.missing ? { missing: r.missing } : {}) });
-      }
-      if (err instanceof ProposalBusyError) {
-        throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the proposal is catching up after a burst of actions; try again in a few seconds');
-      }
-      if (err instanceof ProposalWorkflowClosedError) {
-        const p = await this.proposals.findById(id);
-        throw ApiError.conflict(`the proposal is ${p?.status ?? 'closed'}`, { stage: p?.stage ?? null });
-      }
-      throw err;
+      throw await this.actionError(id, err);
     }
+  }
+
+  /** A failed action as the API's answer: the workflow's refusal as 400/403/409 with the reason, busy as 503. */
+  private async actionError(id: string, err: unknown): Promise<unknown> {
+    if (err instanceof ProposalActionRefusedError) {
+      const r = err.refusal;
+      const code = REFUSAL_STATUS[r.code] === HttpStatus.CONFLICT ? 'conflict' : REFUSAL_STATUS[r.code] === HttpStatus.FORBIDDEN ? 'forbidden' : 'validation_failed';
+      return new ApiError(REFUSAL_STATUS[r.code], code, r.message, { reason: r.code, stage: r.stage, ...(r.missing ? { missing: r.missing } : {}) });
+    }
+    if (err instanceof ProposalBusyError) {
+      return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the proposal is catching up after a burst of actions; try again in a few seconds');
+    }
+    if (err instanceof ProposalWorkflowClosedError) {
+      const p = await this.proposals.findById(id);
+      return ApiError.conflict(`the proposal is ${p?.status ?? 'closed'}`, { stage: p?.stage ?? null });
+    }
+    return err;
   }
 
   async uploadDocument(actor: ProposalActor, id: string, kind: string, file: UploadedFile | undefined, ids: { requestId?: string; header?: string }): Promise<DocumentDto> {
@@ -183,24 +230,39 @@ export class ProposalsService {
     if (!file || file.size === 0) throw ApiError.validation([{ field: 'file', reason: 'a non-empty file is required' }]);
     const requestId = this.requestId(ids.requestId, ids.header, true)!;
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    await this.storage.put(sha256, file.buffer);
-    const { document } = await this.documents.addVersion({
-      id: randomUUID(),
-      proposalId: id,
-      kind,
-      fileName: file.originalname.slice(0, 255),
-      contentType: file.mimetype,
-      sizeBytes: file.size,
-      sha256,
-      uploadedBy: actor.id,
-      uploadRequestId: `upload:${id}:${requestId}`,
+    const uploadRequestId = `upload:${id}:${requestId}`;
+    // The workflow decides whether this person may attach now (owner or a current assignee, an open proposal). The
+    // bytes and the version are written in one transaction that commits only once it accepted: a refusal (403, 409)
+    // or any failure stores nothing. The id follows from the request, so a retry after an accepted attachment whose
+    // commit was lost re-creates the same document, and the workflow answers the repeated update with its first result.
+    // The workflow is asked while the transaction holds one connection; it needs no other (a refusal is mapped after
+    // the rollback), so concurrent uploads cannot starve the pool.
+    const attach = (document: { id: string; version: number; fileName: string }) =>
+      this.workflows.act(
+        id,
+        {
+          requestId: `doc:${document.id}`,
+          action: { type: 'attach_document', actor: { id: actor.id, roles: actor.roles }, document: { kind, documentId: document.id, version: document.version, fileName: document.fileName } },
+        },
+        proposal.workflowId ?? undefined,
+      );
+    const { document } = await this.documents.addVersionIfAccepted(
+      {
+        id: requestScopedId(uploadRequestId),
+        proposalId: id,
+        kind,
+        fileName: file.originalname.slice(0, 255),
+        contentType: file.mimetype,
+        sizeBytes: file.size,
+        sha256,
+        uploadedBy: actor.id,
+        uploadRequestId,
+      },
+      (tx) => this.storage.put(sha256, file.buffer, tx),
+      attach,
+    ).catch(async (err) => {
+      throw await this.actionError(id, err);
     });
-    // The workflow records the attachment (it checks who may attach, and needs it to let the stage be left).
-    await this.act(actor, id, { requestId: `doc:${document.id}` }, (a) => ({
-      type: 'attach_document',
-      actor: a,
-      document: { kind, documentId: document.id, version: document.version, fileName: document.fileName },
-    }));
     return toDocumentDto(document);
   }
 
@@ -245,6 +307,12 @@ export class ProposalsService {
     if (!id && required) throw ApiError.validation([{ field: 'requestId', reason: 'is required (body requestId or Idempotency-Key header)' }]);
     return id;
   }
+}
+
+/** A convention code must be one the catalogue knows: its entry-into-force rule and annexes come from there. */
+function checkConventionCode(code: string): void {
+  const known = CONVENTIONS_V1.conventions.map((c) => c.code);
+  if (!known.includes(code)) throw ApiError.validation([{ field: 'conventionCode', reason: `${code} is not in the convention catalogue; known codes: ${known.join(', ')}` }]);
 }
 
 function sortValue(p: ProposalEntity, sort: 'createdAt' | 'updatedAt' | 'dueAt'): string | null {

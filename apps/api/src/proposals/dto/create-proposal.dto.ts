@@ -24,7 +24,7 @@ export class CreateProposalDto extends RequestIdDto {
   @Length(0, 5000)
   summary?: string;
 
-  @ApiPropertyOptional({ example: 'RKC', description: 'Code of the convention acceded to (RKC, ISTANBUL, ATA, HS, ...)' })
+  @ApiPropertyOptional({ example: 'RKC', description: 'Code of the convention acceded to, from the convention catalogue: RKC, ISTANBUL, ATA or HS (any other: 400)' })
   @IsOmittable()
   @Matches(/^[A-Z0-9_]{2,32}$/, { message: 'conventionCode must be 2-32 capital letters, digits or _' })
   conventionCode?: string;

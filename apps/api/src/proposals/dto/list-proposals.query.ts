@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class ListProposalsQuery {
-  @ApiPropertyOptional({ enum: ['accession', 'trip'] }) @IsOptional() @IsIn(['accession', 'trip']) kind?: string;
+  @ApiPropertyOptional({ enum: ['accession', 'trip', 'agreement'] }) @IsOptional() @IsIn(['accession', 'trip', 'agreement']) kind?: string;
   @ApiPropertyOptional({ example: 'INTERNAL_REVIEW' }) @IsOptional() @Matches(/^[A-Z_]{2,32}$/) stage?: string;
   @ApiPropertyOptional({ enum: ['open', 'completed', 'rejected', 'withdrawn'] }) @IsOptional() @IsIn(['open', 'completed', 'rejected', 'withdrawn']) status?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;

@@ -48,6 +48,28 @@ export class ProposalLiveStateDto {
   @ApiProperty() eventSeq: number;
 }
 
+export class BilingualTextDto {
+  @ApiProperty({ example: 'Enters into force 3 month(s) after the deposit of the instrument.' }) en: string;
+  @ApiProperty({ example: 'Баримт бичгийг хадгалуулснаас хойш 3 сарын дараа хүчин төгөлдөр болно.' }) mn: string;
+}
+
+/** Entry into force of the convention for the country: a forecast before deposit, the fixed date after. */
+export class EntryIntoForceDto {
+  @ApiProperty({ enum: ['forecast', 'fixed'], description: 'forecast: not deposited yet, computed as if deposited today; fixed: from the recorded deposit' })
+  status: 'forecast' | 'fixed';
+  @ApiProperty({ enum: ['if_deposited_today', 'deposit'], description: 'What the date is computed from' })
+  basis: 'if_deposited_today' | 'deposit';
+  @ApiProperty({ example: 'RKC' }) conventionCode: string;
+  @ApiProperty({ example: '2026-03-02', description: 'The deposit date the date follows from: today (Ulaanbaatar) for a forecast, the recorded one when fixed' })
+  depositDate: string;
+  @ApiProperty({ example: '2026-06-02', description: 'Entry-into-force date (YYYY-MM-DD), by the convention’s own rule' })
+  date: string;
+  @ApiPropertyOptional({ nullable: true, example: '2026-03-31', description: 'Forecast only: the last deposit date that still gives the same date' })
+  latestDepositForSameDate: string | null;
+  @ApiProperty({ type: BilingualTextDto, description: 'What to show, labelled as a forecast or as the fixed date' }) label: BilingualTextDto;
+  @ApiProperty({ type: BilingualTextDto, description: 'The convention’s rule in words' }) rule: BilingualTextDto;
+}
+
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'accession' }) kind: string;
@@ -76,6 +98,13 @@ export class ProposalDetailDto extends ProposalDto {
   @ApiProperty({ type: [DocumentDto] }) documents: DocumentDto[];
   @ApiPropertyOptional({ type: ProposalLiveStateDto, nullable: true, description: 'Live state queried from the workflow' })
   live: ProposalLiveStateDto | null;
+  @ApiPropertyOptional({
+    type: EntryIntoForceDto,
+    nullable: true,
+    description:
+      'Accession to a catalogued convention: before deposit a forecast (status forecast, "if deposited today"), after deposit the fixed date. Null for other kinds, an unknown convention, or a proposal that ended before deposit.',
+  })
+  entryIntoForce: EntryIntoForceDto | null;
 }
 
 export class ProposalPageDto {

@@ -19,7 +19,10 @@ export class RecordParliamentOutcomeDto extends RequestIdDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'lawDate must be YYYY-MM-DD' })
   lawDate?: string;
 
-  @ApiPropertyOptional({ example: ['General Annex', 'Specific Annex A'], description: 'Annexes accepted' })
+  @ApiPropertyOptional({
+    example: ['GENERAL', 'A', 'B'],
+    description: 'Codes of the annexes accepted, from the convention catalogue (mandatory annexes may be left out); checked against the convention on ratification',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -27,7 +30,7 @@ export class RecordParliamentOutcomeDto extends RequestIdDto {
   @Length(1, 200, { each: true })
   annexesAccepted?: string[];
 
-  @ApiPropertyOptional({ example: ['Reservation to Standard 3.32 of the General Annex'] })
+  @ApiPropertyOptional({ example: ['Reservation to Recommended Practice 3 of Chapter 1 of Specific Annex B'], description: 'Refused (400) for a convention that permits none' })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
