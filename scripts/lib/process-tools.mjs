@@ -1,7 +1,8 @@
 // Small process-management pieces shared by `npm start`, `npm test` and the benchmarks. Dependency-free on
 // purpose: these run before `npm ci` may have happened.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +13,32 @@ export function say(msg) {
   process.stdout.write(`[accord] ${msg}\n`);
 }
 
-/** Runs `npm ci` when node_modules is missing or older than the lock file. */
-export function ensureDependencies() {
-  const marker = join(repoRoot, 'node_modules', '.package-lock.json');
-  if (existsSync(marker)) return;
-  say('installing dependencies (npm ci)...');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * Why node_modules (in `root`) does not match package-lock.json, or null when it does. After an install by
+ * ensureDependencies, node_modules/.accord-lock-sha256 holds the lock file's hash, so only a change of content counts
+ * (a checkout that merely touches the file does not); without that stamp (an install by hand), npm's own record of
+ * the install, node_modules/.package-lock.json, must be at least as new as package-lock.json.
+ */
+export function dependenciesOutOfDate(root = repoRoot) {
+  const lock = join(root, 'package-lock.json');
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  const stamp = join(root, 'node_modules', '.accord-lock-sha256');
+  if (!existsSync(installed)) return 'node_modules is missing';
+  if (!existsSync(lock)) return null;
+  if (existsSync(stamp)) return readFileSync(stamp, 'utf8').trim() === sha256(lock) ? null : 'package-lock.json changed since the last install';
+  return statSync(installed).mtimeMs >= statSync(lock).mtimeMs ? null : 'package-lock.json is newer than node_modules';
+}
+
+/** Runs `npm ci` when node_modules is missing or does not match package-lock.json (see dependenciesOutOfDate). */
+export function ensureDependencies(root = repoRoot) {
+  const reason = dependenciesOutOfDate(root);
+  if (!reason) return;
+  say(`installing dependencies (npm ci): ${reason}...`);
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`npm ci failed with exit code ${r.status}`);
+  writeFileSync(join(root, 'node_modules', '.accord-lock-sha256'), sha256(join(root, 'package-lock.json')) + '\n');
 }
 
 export function freePort() {
