@@ -9,6 +9,7 @@ import { TaskProjectionRepository } from './repositories/task-projection.reposit
 import { DocumentRepository } from './repositories/document.repository';
 import { UserDirectoryRepository } from './repositories/user-directory.repository';
 import { UserAccountRepository } from './repositories/user-account.repository';
+import { PeopleDirectoryRepository } from './repositories/people-directory.repository';
 import { DelegationRepository } from './repositories/delegation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { LoginAttemptRepository } from './repositories/login-attempt.repository';
@@ -24,7 +25,7 @@ import { DOCUMENT_STORAGE, PostgresDocumentStorage } from './storage/document-st
 /** Repositories are plain classes over the DataSource, so activities and services share them unchanged. */
 const repositories: Provider[] = [
   ...[ProposalRepository, ProposalProjectionRepository, TaskProjectionRepository, DocumentRepository, NotificationPreferenceRepository],
-  ...[UserDirectoryRepository, UserAccountRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
+  ...[UserDirectoryRepository, UserAccountRepository, PeopleDirectoryRepository, DelegationRepository, RefreshTokenRepository, LoginAttemptRepository, AuditEventRepository],
   ...[EmailOutboxRepository, ActionTokenRepository],
   ...[DashboardRepository, DashboardDigestRepository, TreatyRegisterRepository],
 ].map((Repo) => ({

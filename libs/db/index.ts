@@ -8,6 +8,7 @@ export * from './database.module';
 export * from './repositories/task-projection.repository';
 export * from './repositories/user-directory.repository';
 export * from './repositories/user-account.repository';
+export * from './repositories/people-directory.repository';
 export * from './repositories/delegation.repository';
 export * from './repositories/refresh-token.repository';
 export * from './repositories/login-attempt.repository';

@@ -131,6 +131,9 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
   it('covers every route', () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.every((r) => r.rule)).toBe(true);
+    // Query DTOs are fuzzed by their documented names: the people picker's search among them.
+    const people = routes.find((r) => r.method === 'GET' && r.path === '/api/v1/people')!;
+    expect(knownInputs(doc, people).queryKeys.sort()).toEqual(['ids', 'limit', 'q']);
   });
 
   it('every route answers hostile bodies, query strings and ids with 4xx (never 5xx), and refusals change nothing', async () => {
@@ -241,6 +244,11 @@ describe('fuzzing every request body and query string (fast-check, real PostgreS
       const list = await admin.http.get('/api/v1/users').query({ q: s });
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
+      // The people picker's search (open to every signed-in person) treats the text as a literal name fragment.
+      const people = await officer.http.get('/api/v1/people').query({ q: s });
+      expect(people.status).toBe(200);
+      expect(people.body.items).toEqual([]);
+      expect((await officer.http.get('/api/v1/people').query({ ids: s })).status).toBe(400);
       expect([400, 404]).toContain((await officer.http.get(`/api/v1/proposals/${encodeURIComponent(s)}`)).status);
     }
     const title = "Kyoto'); DELETE FROM proposals; --";

@@ -47,6 +47,8 @@ const PINNED: Record<string, 'public' | 'authenticated' | 'self-service' | 'auth
   'POST /api/v1/users/:id/deactivate': ['admin'],
   'POST /api/v1/users/:id/activate': ['admin'],
   'POST /api/v1/users/:id/reset-password': ['admin'],
+  // The people picker's directory: anyone signed in may read names and divisions (no emails, no roles).
+  'GET /api/v1/people': 'authenticated',
   'GET /api/v1/delegations': 'authenticated',
   'POST /api/v1/delegations': 'authenticated',
   'POST /api/v1/delegations/:id/revoke': 'authenticated',

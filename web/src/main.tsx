@@ -8,6 +8,7 @@ import { ChangePasswordPage } from './pages/ChangePassword';
 import { LoginPage } from './pages/Login';
 import { MyTasksPage } from './pages/MyTasks';
 import { NewProposalPage } from './pages/NewProposal';
+import { NewTripPage } from './pages/NewTrip';
 import { OverviewPage } from './pages/Overview';
 import { ProposalDetailPage } from './pages/ProposalDetail';
 import { ProposalListPage } from './pages/ProposalList';
@@ -21,10 +22,12 @@ function Page() {
   if (path === '/') return <OverviewPage />;
   if (path === '/proposals') return <ProposalListPage />;
   if (path === '/proposals/new') return <NewProposalPage />;
+  if (path === '/trips/new') return <NewTripPage />;
   if (path === '/tasks') return <MyTasksPage />;
   if (path === '/register') return <TreatyRegisterPage />;
   if (path === '/admin') return <DigestAdminPage />;
-  const detail = match('/proposals/:id', path);
+  // A trip is a proposal of kind 'trip': /trips/:id shows the same detail page.
+  const detail = match('/proposals/:id', path) ?? match('/trips/:id', path);
   if (detail) return <ProposalDetailPage id={detail.id} />;
   return <p role="alert">{t('notFound')}</p>;
 }

@@ -131,3 +131,46 @@ export interface RegisterFilters {
   statuses: Array<{ code: string; name: Bilingual }>;
   countries: Array<{ code: string; name: Bilingual }>;
 }
+
+/** A colleague from the people directory (apps/api/src/users/dto/person.dto.ts): GET /api/v1/people. */
+export interface Person {
+  id: string;
+  nameMn: string;
+  nameLatin: string;
+  division: string | null;
+}
+
+/** One estimated cost of a trip, in its own currency. */
+export interface TripCost {
+  category: string;
+  amount: number;
+  currency: string;
+  fundingSource: string;
+}
+
+/** A trip's request as the read model keeps it (`details.trip`; libs/domain/trips/trip-engine-context.ts). */
+export interface TripData {
+  event: { name: string; organiser: string; type: string };
+  destination: { country: string; city: string };
+  departureDate: string;
+  returnDate: string;
+  delegateIds: string[];
+  costs: TripCost[];
+  lateJustification: string | null;
+}
+
+/** GET /api/v1/trips/:id, the parts the detail page uses (apps/api/src/trips/dto/trip.dto.ts). */
+export interface TripDetail {
+  id: string;
+  stage: string;
+  status: string;
+  details: { trip: TripData; approvalChain?: string[] | null };
+  route: { rulesVersion: string; steps: Array<{ role: string; reason: Bilingual }>; totalCostMnt: number; administrationBudgetMnt: number };
+}
+
+/** One refused field of a 400 answer: `details[]` of the API's error body. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  reasonMn?: string;
+}

@@ -25,6 +25,7 @@ export function Layout(props: { children: ComponentChildren }) {
     ['/tasks', t('navMyTasks'), true],
     ['/register', t('navRegister'), true],
     ['/proposals/new', t('navNew'), hasRole('officer', 'division_head', 'admin')],
+    ['/trips/new', t('navNewTrip'), hasRole('officer', 'division_head', 'admin')],
     ['/admin', t('navAdmin'), hasRole('admin')],
   ];
   const current = (to: string) => (to === '/' ? path === '/' : to === '/proposals' ? path === '/proposals' || (/^\/proposals\/[0-9a-f-]{36}/.test(path)) : path.startsWith(to));

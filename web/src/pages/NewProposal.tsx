@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { post, requestId } from '../api';
 import { errorText } from '../components/Async';
+import { NewKindChoice } from '../components/NewKindChoice';
 import { language, t } from '../i18n';
 import { navigate } from '../router';
 import { useSignal } from '../state';
@@ -37,6 +38,7 @@ export function NewProposalPage() {
   return (
     <section aria-labelledby="new-title" class="narrow">
       <h1 id="new-title">{t('newTitle')}</h1>
+      <NewKindChoice />
       <p class="muted">{t('newHelp')}</p>
       <form class="panel stack" onSubmit={submit}>
         <label>

@@ -7,6 +7,7 @@ import { hasKey, language, loc, t } from '../i18n';
 import { personName } from '../people';
 import { useSignal } from '../state';
 import type { ProposalStatus } from '../types';
+import { TripOwnerActions, TripSection } from './TripDetail';
 
 
 /** What a workflow action returns: the stage after it and the sequence number of its last event. */
@@ -111,6 +112,8 @@ export function ProposalDetailPage(props: { id: string }) {
                   <strong>{t('summary')}:</strong> {p.summary}
                 </p>
               )}
+
+              {p.kind === 'trip' && <TripSection proposal={p} />}
 
               {(myTasks.length > 0 || (isOwner && p.status === 'open')) && <ActionPanel proposal={p} myTasks={myTasks} isOwner={isOwner} settle={settle} />}
 
@@ -231,10 +234,13 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
   const p = props.proposal;
   const [comment, setComment] = useState('');
   const [returnTo, setReturnTo] = useState('');
-  const [kind, setKind] = useState(p.documentKinds[0]?.code ?? 'other');
-  // Trips have their own action routes; documents and stage work are the accession's (trip reports: /trips/:id/report).
-  const base = p.kind === 'trip' ? '/trips' : '/proposals';
+  // Trips have their own action routes; stage work is the accession's. A trip's report goes to /trips/:id/report
+  // (it also closes the trip), so it is not among the documents offered here.
+  const trip = p.kind === 'trip';
+  const base = trip ? '/trips' : '/proposals';
   const accession = p.kind === 'accession';
+  const uploadKinds = trip ? p.documentKinds.filter((k) => k.code !== 'trip_report') : p.documentKinds;
+  const [kind, setKind] = useState(uploadKinds[0]?.code ?? 'other');
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -306,9 +312,10 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
           </div>
         </div>
       )}
-      {props.isOwner && accession && p.status === 'open' && (
+      {props.isOwner && (accession || (trip && p.stage !== 'REPORT_DUE')) && p.status === 'open' && (
         <form
           class="inline-form"
+          data-testid="upload-document"
           onSubmit={(e) => {
             e.preventDefault();
             if (!file) return;
@@ -324,8 +331,8 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
         >
           <label>
             {t('documentKind')}
-            <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-              {p.documentKinds.map((k) => (
+            <select name="documentKind" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+              {uploadKinds.map((k) => (
                 <option value={k.code}>{loc(k.name)}</option>
               ))}
             </select>
@@ -344,6 +351,7 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
           {t('submit')}
         </button>
       )}
+      {props.isOwner && trip && <TripOwnerActions proposal={p} settle={props.settle} />}
       {props.isOwner && accession && work && p.stage !== 'DRAFT' && (
         <button type="button" disabled={busy} onClick={() => void run(() => post<ActionResult>(`/proposals/${p.id}/complete-stage`, { requestId: requestId() }), caughtUp)}>
           {t('completeStage')}
