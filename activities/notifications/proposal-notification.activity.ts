@@ -94,6 +94,11 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
 
       const def = ACCESSION_DEFINITIONS[n.definitionVersion] ?? TRIP_DEFINITIONS[n.definitionVersion] ?? AGREEMENT_DEFINITIONS[n.definitionVersion];
       const stageName = (code: string): Bilingual => def?.stages.find((s) => s.code === code)?.name ?? terminalStageNames[code] ?? { en: code, mn: code };
+      // The stage's own words for its decisions (e.g. "Translation accepted"), from the version the workflow pinned:
+      // they go on the email's buttons and, through the link, on its confirmation page.
+      const stageLabels: Record<string, Bilingual> = {};
+      const approveLabel = def?.stages.find((s) => s.code === n.stage)?.approval?.approveLabel;
+      if (approveLabel) stageLabels.approve = approveLabel;
       const [owner, assignee, onBehalfOf, decider] = await Promise.all([
         proposal.ownerId ? deps.users.findById(proposal.ownerId) : null,
         n.task ? deps.users.findById(n.task.assigneeId) : null,
@@ -159,7 +164,7 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
           data,
           proposalId: proposal.id,
           workflowId: n.workflowId,
-          ...(withLinks ? { actionLinks: { taskId: n.task!.id, assigneeId: person.id, proposalId: proposal.id, choices: n.task!.actions.map((action) => ({ action })) } } : {}),
+          ...(withLinks ? { actionLinks: { taskId: n.task!.id, assigneeId: person.id, proposalId: proposal.id, choices: n.task!.actions.map((action) => (stageLabels[action] ? { action, label: stageLabels[action] } : { action })) } } : {}),
         });
         outcome.sent.push({ recipientId: person.id, messageId: result.messageId, sentAt: result.sentAt, template: n.template });
       }
