@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createNotificationActivities } from '../../activities/notifications';
-import { ActionTokenBinding, EmailOutboxRepository } from '../../libs/db';
-import { MailTransport, sampleData } from '../../libs/mail';
+import { ActionTokenBinding, EmailOutboxRepository, TaskProjectionRepository, UserAccountRepository } from '../../libs/db';
+import { formatDateTime, MailTransport, sampleData } from '../../libs/mail';
 import { ActionLinksApp, startActionLinksApp } from '../support/action-links-app';
 import { startSmtpTestServer, SmtpTestServer } from '../support/smtp-test-server';
 
@@ -281,6 +281,46 @@ describe('email action links: email -> confirmation page -> POST -> decision (re
     const retried = await post(token, { csrf: page.csrf! }, page.cookie);
     expect(retried.status).toBe(200);
     expect(await stack.decisions.decisions(taskId)).toHaveLength(1);
+  });
+
+  it('a link the workflow closed (task decided in the web app or API) names who decided, what and when, from the task row', async () => {
+    const proposalId = await stack.createProposal();
+    const taskId = `t-${randomUUID()}`;
+    const tag = randomUUID().slice(0, 8);
+    const { user: decider } = await stack.app.get(UserAccountRepository).createOnce({
+      email: `decider.${tag}@customs.test`,
+      nameMn: `Ганбаатар ${tag}`,
+      nameLatin: `Ganbaatar ${tag}`,
+      language: 'mn',
+      division: null,
+      roles: ['division_head'],
+      supervisorId: null,
+      passwordHash: null,
+      mustChangePassword: false,
+      createRequestId: null,
+    });
+    const token = await issue(taskId, proposalId);
+    const task = { id: taskId, proposalId, workflowId: `proposal-${proposalId}`, stage: 'TRANSLATION', kind: 'approval' as const, role: 'division_head', assigneeId: approverId, onBehalfOfId: null, actions: ['approve', 'request_changes', 'reject'], openedAt: '2027-03-01T02:00:00Z', dueAt: null, comment: null };
+    const projection = stack.app.get(TaskProjectionRepository);
+    await projection.upsert({ ...task, status: 'open', closedAt: null, decision: null, decidedBy: null, version: 1 });
+    const page = await open(token);
+    expect(page.status).toBe(200);
+
+    // Decided in the web app: the workflow writes the task row and closes the links.
+    await projection.upsert({ ...task, status: 'done', closedAt: '2027-03-10T06:15:00Z', decision: 'request_changes', decidedBy: decider.id, comment: 'Please revise', version: 2 });
+    await stack.tokens.revokeForTask(taskId, 'task_closed');
+    const before = await snapshot(taskId);
+    for (const method of ['get', 'head'] as const) expect((await open(token, method)).status).toBe(410);
+    const got = await open(token);
+    for (const text of ['This link is no longer valid', 'The task has been closed.', 'Decided by', `Ganbaatar ${tag}`, `Ганбаатар ${tag}`, 'Changes requested', 'Засвар хүссэн', formatDateTime('2027-03-10T06:15:00Z', 'en'), 'Шийдвэр гаргасан цаг']) {
+      expect(got.html).toContain(text);
+    }
+    expect(got.html).not.toContain('<form');
+    const posted = await post(token, { csrf: page.csrf! }, page.cookie);
+    expect(posted.status).toBe(410);
+    expect(posted.html).toContain(`Ganbaatar ${tag}`);
+    expect(await snapshot(taskId)).toBe(before);
+    expect(await stack.decisions.decisions(taskId)).toEqual([]);
   });
 
   it('a task decided elsewhere (e.g. in the web app) shows who decided and closes the task’s links', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ActionTokenEntity, hashActionToken, isWellFormedActionToken, ProposalRepository } from '../../../../libs/db';
+import { ActionTokenEntity, hashActionToken, isWellFormedActionToken, ProposalRepository, UserDirectoryRepository } from '../../../../libs/db';
+import { DECISION_LABELS } from '../../../../libs/domain';
 import { isLanguage, Language, Localized, STANDARD_ACTIONS } from '../../../../libs/mail';
 import { ActionCsrfService } from './action-csrf.service';
 import { ActionLinkState, ActionTokenService } from './action-token.service';
@@ -29,6 +30,7 @@ export class ActionLinksService {
     private readonly tokens: ActionTokenService,
     private readonly csrf: ActionCsrfService,
     private readonly proposals: ProposalRepository,
+    private readonly users: UserDirectoryRepository,
     @Inject(TASK_DECISION_PORT) private readonly decisions: TaskDecisionPort,
   ) {}
 
@@ -132,8 +134,35 @@ export class ActionLinksService {
         if (state.reason === 'superseded' && winner) {
           return renderResultPage('already_decided', { language, link: facts, decidedBy: winner.assigneeName, decidedAt: winner.usedAt, decision: label(winner) });
         }
-        return renderResultPage('revoked', { language, link: facts, revokedReason: state.reason });
+        // Closed by the workflow (decided in the web app or the API, withdrawn...): the read model says by whom and when.
+        const closed = state.reason === 'reassigned' || state.reason === 'not_delivered' ? null : await this.closedTask(link);
+        return renderResultPage('revoked', { language, link: facts, revokedReason: state.reason, ...(closed ?? {}) });
       }
+    }
+  }
+
+  /**
+   * How the link's task was closed, from the read model: the task row (decision, who, when), and the timeline for
+   * who acted when the row names nobody (e.g. a withdrawal). Null while the row still shows the task open.
+   */
+  private async closedTask(link: ActionTokenEntity): Promise<{ decidedBy: string | null; decidedAt: Date | null; decision: Localized | null } | null> {
+    try {
+      const task = (await this.proposals.tasks(link.proposalId)).find((t) => t.id === link.taskId);
+      if (!task || task.status === 'open') return null;
+      let byId = task.decidedBy;
+      if (!byId && task.closedAt) {
+        const timeline = await this.proposals.timeline(link.proposalId);
+        // The action that closed it happened at the same workflow time as the closing.
+        const closing = timeline.filter((e) => e.actorId && e.occurredAt.getTime() === task.closedAt!.getTime()).pop();
+        byId = closing?.actorId ?? null;
+      }
+      const by = byId ? await this.users.findById(byId) : null;
+      const decision = task.decision ? (DECISION_LABELS[task.decision] ?? { en: task.decision, mn: task.decision }) : null;
+      return { decidedBy: by ? personName(by) : null, decidedAt: task.closedAt, decision };
+    } catch (err) {
+      // The page still says the link is closed; only the details are missing.
+      this.logger.warn({ err: (err as Error).message, taskId: link.taskId }, 'could not read how the task was closed');
+      return null;
     }
   }
 
@@ -145,6 +174,10 @@ export class ActionLinksService {
   private language(link: ActionTokenEntity): Language {
     return isLanguage(link.language) ? link.language : 'mn';
   }
+}
+
+function personName(u: { nameMn: string; nameLatin: string }): string {
+  return u.nameMn && u.nameLatin && u.nameMn !== u.nameLatin ? `${u.nameMn} / ${u.nameLatin}` : u.nameMn || u.nameLatin;
 }
 
 function label(link: ActionTokenEntity): Localized {

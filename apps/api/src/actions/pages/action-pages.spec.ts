@@ -59,6 +59,22 @@ describe('action-link pages', () => {
     expect(used.html).toContain('Used at');
   });
 
+  it('says who decided what and when on a link the workflow closed, in both languages', () => {
+    const page = renderResultPage('revoked', {
+      language: 'mn',
+      link,
+      revokedReason: 'task_closed',
+      decidedBy: 'Г. Ганбаатар',
+      decidedAt: '2027-03-10T06:15:00Z',
+      decision: { mn: 'Зөвшөөрсөн', en: 'Approved' },
+    });
+    expect(page.status).toBe(410);
+    for (const text of ['Даалгавар хаагдсан байна.', 'The task has been closed.', 'Шийдвэр гаргасан', 'Decided by', 'Г. Ганбаатар', 'Зөвшөөрсөн', 'Approved', '10 Mar 2027, 14:15']) {
+      expect(page.html).toContain(text);
+    }
+    expect(page.html).not.toContain('Татгалзах'); // the decision that stands replaces the link's own
+  });
+
   it('names the reason of a revoked link', () => {
     expect(renderResultPage('revoked', { language: 'en', revokedReason: 'reassigned' }).html).toContain('reassigned or delegated');
     expect(renderResultPage('revoked', { language: 'en', revokedReason: 'task_closed' }).html).toContain('The task has been closed.');
