@@ -1,7 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -67,6 +67,48 @@ function pinnedRule(p: (typeof PINNED)[string]): AccessRule {
 
 const key = (r: Pick<RouteInfo, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
+/**
+ * The whole access table, committed: every route with its declared rule. The guard and the table test below both
+ * read the same @Access metadata, so without this file a loosened or new rule would pass unnoticed; with it, any
+ * change of who may call what is an explicit, reviewed change of this file.
+ */
+const ACCESS_SNAPSHOT = join(__dirname, 'access-table.snapshot.txt');
+const UPDATE_SNAPSHOT = 'ACCORD_UPDATE_ACCESS_SNAPSHOT';
+
+function describeRule(r: RouteInfo): string {
+  const rule = r.rule;
+  if (!rule) return 'NO RULE (refused to everyone)';
+  const base = rule.kind === 'public' ? 'public' : rule.kind === 'authenticated' ? 'authenticated' : `roles: ${[...rule.roles].sort().join(', ')}`;
+  const flags: string[] = [];
+  if (rule.kind !== 'public' && rule.leadershipMayWrite) flags.push('leadership may write');
+  if (rule.kind === 'authenticated' && rule.duringPasswordChange) flags.push('open during password change');
+  if (r.rateLimit) flags.push(`rate limit: ${r.rateLimit}`);
+  return [base, ...flags].join('; ');
+}
+
+function accessTable(routes: RouteInfo[]): string {
+  const header = [
+    '# Who may call each route (method path => rule), as declared by @Access and @RateLimited. Object-level rules',
+    '# (own drafts, assigned tasks, segregation of duties) are checked in the services: security-object-level.test.ts.',
+    `# Checked by test/e2e/security-route-table.test.ts; after an intended change: ${UPDATE_SNAPSHOT}=1 npm test -- test/e2e/security-route-table.test.ts`,
+  ];
+  return [...header, ...routes.map((r) => `${key(r)} => ${describeRule(r)}`)].join('\n') + '\n';
+}
+
+function snapshotDiff(expected: string, actual: string): string[] {
+  const body = (t: string) => t.split('\n').filter((l) => l && !l.startsWith('#'));
+  const before = new Map(body(expected).map((l) => [l.split(' => ')[0], l]));
+  const after = new Map(body(actual).map((l) => [l.split(' => ')[0], l]));
+  const out: string[] = [];
+  for (const [route, line] of after) {
+    const old = before.get(route);
+    if (!old) out.push(`  added:   ${line}`);
+    else if (old !== line) out.push(`  changed: ${old}\n       to: ${line}`);
+  }
+  for (const [route, line] of before) if (!after.has(route)) out.push(`  removed: ${line}`);
+  return out;
+}
+
 /** The check that makes a new endpoint without a rule fail this file. */
 function routesWithoutRule(routes: RouteInfo[]): string[] {
   return routes.filter((r) => !r.rule).map((r) => `${key(r)} (${r.controller}.${r.handler})`);
@@ -99,6 +141,28 @@ describe('access table: every endpoint x every role (and anonymous), from the ro
 
   it('every route declares an access rule', () => {
     expect(routesWithoutRule(routes)).toEqual([]);
+  });
+
+  it('the whole access table matches the committed snapshot (test/e2e/access-table.snapshot.txt)', () => {
+    const actual = accessTable(routes);
+    if (process.env[UPDATE_SNAPSHOT] === '1' && !process.env.CI) {
+      writeFileSync(ACCESS_SNAPSHOT, actual);
+      return;
+    }
+    const expected = existsSync(ACCESS_SNAPSHOT) ? readFileSync(ACCESS_SNAPSHOT, 'utf8') : '';
+    const diff = snapshotDiff(expected, actual);
+    if (diff.length || expected !== actual) {
+      throw new Error(
+        [
+          `The access table differs from the committed snapshot ${ACCESS_SNAPSHOT}:`,
+          ...(diff.length ? diff : ['  (only the header or the order of lines differs)']),
+          '',
+          'Every line is who may call a route. If this change is intended, regenerate the snapshot with',
+          `  ${UPDATE_SNAPSHOT}=1 npm test -- test/e2e/security-route-table.test.ts`,
+          'and commit test/e2e/access-table.snapshot.txt with the change, so the loosened or new rule is reviewed.',
+        ].join('\n'),
+      );
+    }
   });
 
   it('the pinned routes keep their rules', () => {

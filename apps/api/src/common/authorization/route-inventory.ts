@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_RULE } from './access.decorator';
 import { AccessRule } from './access-rule';
+import { RATE_LIMITED } from './rate-limit.decorator';
 
 export interface RouteInfo {
   method: string;
@@ -11,6 +12,8 @@ export interface RouteInfo {
   controller: string;
   handler: string;
   rule: AccessRule | undefined;
+  /** A named limit the route is under beyond the general ones (`@RateLimited('login')`). */
+  rateLimit?: string;
 }
 
 export interface RoutePrefix {
@@ -42,11 +45,12 @@ export function discoverRoutes(
       if (methodPath === undefined) continue;
       const method: RequestMethod = Reflect.getMetadata(METHOD_METADATA, handler) ?? RequestMethod.GET;
       const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, type]);
+      const rateLimit = reflector.getAllAndOverride<string | undefined>(RATE_LIMITED, [handler, type]);
       for (const c of ctrlPaths) {
         for (const m of asArray(methodPath)) {
           const local = join(c, m);
           const isExcluded = excluded.some((e) => join(e.path) === local && (e.method === method || e.method === RequestMethod.ALL));
-          routes.push({ method: RequestMethod[method], path: isExcluded ? local : join(prefix, local), controller: type.name, handler: name, rule });
+          routes.push({ method: RequestMethod[method], path: isExcluded ? local : join(prefix, local), controller: type.name, handler: name, rule, ...(rateLimit ? { rateLimit } : {}) });
         }
       }
     }
