@@ -1,4 +1,5 @@
 import { AssignmentDeps, createAssignmentActivities } from './assignment/resolve-task-assignee.activity';
+import { createDelegationActivities, DelegationDeps } from './delegation/delegation-handover.activities';
 import { createDigestActivities, DigestDeps } from './digest/weekly-digest.activities';
 import { createProposalNotificationActivities, ProposalNotificationDeps } from './notifications/proposal-notification.activity';
 import { createNotificationActivities, NotificationDeps } from './notifications/send-email.activity';
@@ -6,7 +7,8 @@ import { createProposalProjectionActivities, ProposalProjectionDeps } from './re
 
 export type ActivityDependencies = ProposalProjectionDeps &
   AssignmentDeps &
-  DigestDeps & {
+  DigestDeps &
+  DelegationDeps & {
     mail: NotificationDeps;
     proposalMail: Omit<ProposalNotificationDeps, 'sendEmail'>;
   };
@@ -18,6 +20,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createProposalProjectionActivities(deps),
     ...createAssignmentActivities(deps),
     ...createDigestActivities(deps),
+    ...createDelegationActivities(deps),
     ...mail,
     ...createProposalNotificationActivities({ ...deps.proposalMail, sendEmail: mail.sendEmail }),
   };

@@ -8,3 +8,4 @@ export * from './notifications.contract';
 export * from './web-app-links';
 export * from './overseas-trip.contract';
 export * from './bilateral-agreement.contract';
+export * from './delegation.contract';

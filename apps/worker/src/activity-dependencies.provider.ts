@@ -13,7 +13,9 @@ import {
   UserDirectoryRepository,
 } from '../../../libs/db';
 import { MailTransport } from '../../../libs/mail';
+import { ProposalWorkflowGateway } from '../../../libs/temporal';
 import { SqlAssigneeDirectory } from './sql-assignee-directory';
+import { SqlDelegationStore } from './sql-delegation-store';
 
 export const ACTIVITY_DEPENDENCIES = Symbol('ACTIVITY_DEPENDENCIES');
 
@@ -22,13 +24,16 @@ const mailLog = new Logger('Mail');
 /** Everything activities touch, built from injected repositories; tests may override this one provider. */
 export const activityDependenciesProvider: Provider = {
   provide: ACTIVITY_DEPENDENCIES,
-  inject: [DataSource, APP_CONFIG, MailTransport],
-  useFactory: (ds: DataSource, cfg: AppConfig, transport: MailTransport): ActivityDependencies => ({
+  inject: [DataSource, APP_CONFIG, MailTransport, ProposalWorkflowGateway],
+  useFactory: (ds: DataSource, cfg: AppConfig, transport: MailTransport, proposalWorkflows: ProposalWorkflowGateway): ActivityDependencies => ({
     projections: new ProposalProjectionRepository(ds),
     tasks: new TaskProjectionRepository(ds),
     directory: new SqlAssigneeDirectory(ds),
     digest: new DashboardDigestRepository(ds),
     publicUrl: cfg.api.publicUrl,
+    // A delegation's hand-over acts on proposals through the same Updates (and validators) as the API.
+    delegationStore: new SqlDelegationStore(ds),
+    proposalActions: proposalWorkflows,
     mail: {
       outbox: new EmailOutboxRepository(ds),
       actionTokens: new ActionTokenRepository(ds),

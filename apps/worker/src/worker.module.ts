@@ -4,6 +4,7 @@ import { AccordConfigModule, AppConfig } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/db';
 import { baseLoggerOptions } from '../../../libs/logging';
 import { MailModule } from '../../../libs/mail';
+import { TemporalClientModule } from '../../../libs/temporal';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { activityDependenciesProvider } from './activity-dependencies.provider';
 
@@ -18,6 +19,8 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: baseLoggerOptions(config.logLevel, 'accord-worker') }),
         DatabaseModule,
         MailModule,
+        // A client of its own for the activities that act on other workflows (a delegation's hand-over).
+        TemporalClientModule,
       ],
       providers: [activityDependenciesProvider, TemporalWorkerService],
       exports: [TemporalWorkerService],

@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { TaskHandOverService } from '../proposals/task-handover.service';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DelegationEntity, DelegationRepository, UserDirectoryRepository } from '../../../../libs/db';
+import type { DelegationInput } from '../../../../libs/contracts';
+import { DelegationWorkflowGateway } from '../../../../libs/temporal';
 import { AuditService } from '../audit/audit.service';
 import { AuthorizationService } from '../common/authorization/authorization.service';
 import type { CurrentUserInfo } from '../common/authorization/current-user';
@@ -28,16 +29,44 @@ export function toDelegationDto(d: DelegationEntity, now = new Date()): Delegati
   };
 }
 
-/** Out-of-office delegation: a person (or an admin for them) names who receives their tasks for a period. */
+const workflowInput = (d: DelegationEntity): DelegationInput => ({
+  delegationId: d.id,
+  delegatorId: d.delegatorId,
+  delegateId: d.delegateId,
+  startsAt: d.startsAt.toISOString(),
+  endsAt: d.endsAt.toISOString(),
+});
+
+/**
+ * Out-of-office delegation: a person (or an admin for them) names who receives their tasks for a period. Tasks
+ * opened in the period are routed to the delegate by the directory; the tasks the person already holds are moved by
+ * the delegation's own workflow (`delegation-<id>`) when the period starts, and the ones still open go back when it
+ * ends or is revoked.
+ */
 @Injectable()
 export class DelegationsService {
+  private readonly logger = new Logger(DelegationsService.name);
+
   constructor(
     private readonly delegations: DelegationRepository,
     private readonly directory: UserDirectoryRepository,
     private readonly authz: AuthorizationService,
     private readonly audit: AuditService,
-    private readonly handOver: TaskHandOverService,
+    private readonly workflows: DelegationWorkflowGateway,
   ) {}
+
+  /**
+   * The row is stored first, then its workflow started; when Temporal cannot be reached the request fails with 503
+   * and its retry (same requestId: outcome `existing`) starts the workflow. Starting is idempotent.
+   */
+  private async ensureWorkflow(d: DelegationEntity): Promise<void> {
+    try {
+      await this.workflows.ensureStarted(workflowInput(d));
+    } catch (err) {
+      this.logger.warn({ delegationId: d.id, err: (err as Error).message }, 'delegation workflow not started');
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the delegation is saved but its hand-over could not be scheduled; retry with the same requestId', { delegationId: d.id });
+    }
+  }
 
   async list(user: CurrentUserInfo, q: DelegationListQuery): Promise<DelegationDto[]> {
     const includeRevoked = q.includeRevoked === 'true';
@@ -77,6 +106,8 @@ export class DelegationsService {
     const d = result.delegation;
     switch (result.outcome) {
       case 'overlap':
+        // Often a retry without a requestId of a create whose workflow could not be started: make sure it runs.
+        await this.workflows.ensureStarted(workflowInput(d)).catch(() => undefined);
         throw ApiError.conflict('a delegation already covers part of this period', { delegationId: d.id });
       case 'circular':
         throw ApiError.conflict('the delegate has delegated to this person for part of the period', { delegationId: d.id });
@@ -84,11 +115,12 @@ export class DelegationsService {
         if (d.delegatorId !== delegatorId || d.delegateId !== dto.delegateId || +d.startsAt !== +startsAt || +d.endsAt !== +endsAt) {
           throw ApiError.conflict('requestId was already used for a different delegation', { delegationId: d.id });
         }
+        // The first request may have stored the row and then failed to start the workflow: start it now.
+        await this.ensureWorkflow(d);
         return { delegation: toDelegationDto(d), created: false };
       case 'created': {
-        // Already in force: the tasks the delegator holds now go to the delegate too (links revoked and re-sent).
-        const movedTasks = d.startsAt.getTime() <= Date.now() ? await this.handOver.handOverOpenTasks(d.id, delegatorId, d.delegateId) : 0;
-        this.audit.annotate({ targetType: 'delegation', targetId: d.id, details: { delegatorId, delegateId: d.delegateId, movedTasks } });
+        this.audit.annotate({ targetType: 'delegation', targetId: d.id, details: { delegatorId, delegateId: d.delegateId } });
+        await this.ensureWorkflow(d);
         return { delegation: toDelegationDto(d), created: true };
       }
     }
@@ -103,6 +135,13 @@ export class DelegationsService {
     if (!isAdmin && d.delegatorId !== user.id) await this.authz.refuse(user, HttpStatus.FORBIDDEN, 'delegations.revoke', 'not_own', target, {}, 'only the person who delegated, or an admin, may end it');
     const after = (await this.delegations.revoke(id, user.id))!;
     this.audit.annotate({ targetType: 'delegation', targetId: id });
+    // Signalled on every revoke, a repeated one too: a retry delivers a signal the first request could not.
+    try {
+      await this.workflows.revoked(workflowInput(after), after.revokedBy ?? user.id);
+    } catch (err) {
+      this.logger.warn({ delegationId: id, err: (err as Error).message }, 'delegation workflow not signalled');
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the delegation is revoked but its tasks could not be handed back yet; retry the revocation', { delegationId: id });
+    }
     return toDelegationDto(after);
   }
 }
