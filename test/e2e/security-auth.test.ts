@@ -204,16 +204,18 @@ describe('login rate limit per address (real PostgreSQL)', () => {
   it('refuses the 6th sign-in attempt in a minute from one address with 429 and Retry-After, audited once', async () => {
     const http = () => request(stack.api.getHttpServer());
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await http().post('/api/v1/auth/login').send({ email: `spray-${i}@customs.test`, password: 'Winter2026!' })).status);
+    // Request ids of this test's own: other files' apps (on the same database) write rate-limit refusals too.
+    const attempt = (i: number, password = 'Winter2026!') => http().post('/api/v1/auth/login').set('X-Request-Id', `spray-${i}`).send({ email: `spray-${i}@customs.test`, password });
+    for (let i = 0; i < 5; i++) statuses.push((await attempt(i)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    const blocked = await http().post('/api/v1/auth/login').send({ email: 'spray-5@customs.test', password: 'Winter2026!' }).expect(429);
+    const blocked = await attempt(5).expect(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, code: 'too_many_requests', messageMn: expect.any(String) });
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    await http().post('/api/v1/auth/login').send({ email: 'spray-6@customs.test', password: 'x' }).expect(429);
+    await attempt(6, 'x').expect(429);
     // Other routes are not limited by it.
     await http().get('/health').expect(200);
     const ds = stack.api.get(DataSource);
-    const rows = await ds.query(`SELECT details FROM audit_events WHERE action = 'access.rate_limited' AND details->>'route' = 'AuthController.login'`);
+    const rows = await ds.query(`SELECT details FROM audit_events WHERE action = 'access.rate_limited' AND details->>'route' = 'AuthController.login' AND request_id LIKE 'spray-%'`);
     expect(rows).toHaveLength(1);
     // Throttled attempts never reached the password check.
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM login_attempts WHERE email LIKE 'spray-%'`);

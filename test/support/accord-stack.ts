@@ -9,7 +9,10 @@ import { installWorkerRuntime } from '../../apps/worker/src/worker-runtime';
 import { AppConfig, loadConfig } from '../../libs/config';
 import { startSmtpTestServer } from './smtp-test-server';
 
-/** The run's config with a task queue of this test file's own, so parallel files never take each other's tasks. */
+/**
+ * The run's config with a task queue of this test file's own, so parallel files never take each other's tasks (nor
+ * each other's rate-limit counters, which are per namespace and task queue in the shared database).
+ */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
   return loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...env });
 }

@@ -2,6 +2,7 @@ import { ExecutionContext, Global, Logger, Module, OnApplicationBootstrap } from
 import { APP_GUARD, DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../../../libs/config';
 import { AccessTokenService } from '../../auth/access-token.service';
 import { AuthModule } from '../../auth/auth.module';
@@ -9,6 +10,7 @@ import { AccessGuard } from './access.guard';
 import { SAFE_METHODS } from './access-rule';
 import { AuthorizationService } from './authorization.service';
 import { DeclaredInputGuard } from './declared-input.guard';
+import { PostgresThrottlerStorage } from './postgres-throttler-storage';
 import { RATE_LIMITED, RateLimitName } from './rate-limit.decorator';
 import { RateLimitGuard } from './rate-limit.guard';
 import { discoverRoutes } from './route-inventory';
@@ -36,8 +38,8 @@ const perTracker = (_ctx: ExecutionContext, tracker: string, name: string) => `$
     AuthModule,
     ThrottlerModule.forRootAsync({
       imports: [AuthModule],
-      inject: [APP_CONFIG, AccessTokenService],
-      useFactory: (cfg: AppConfig, tokens: AccessTokenService) => {
+      inject: [APP_CONFIG, AccessTokenService, DataSource],
+      useFactory: (cfg: AppConfig, tokens: AccessTokenService, ds: DataSource) => {
         const throttlers: ThrottlerOptions[] = [
           // Credential checks, per address; lockout per account is separate (LoginLockoutService).
           { name: 'login', limit: cfg.rateLimits.login.limit, ttl: cfg.rateLimits.login.ttlMs, skipIf: (ctx) => routeLimit(ctx) !== 'login', getTracker: clientAddress },
@@ -61,7 +63,10 @@ const perTracker = (_ctx: ExecutionContext, tracker: string, name: string) => `$
             },
           },
         ];
-        return { throttlers, generateKey: perTracker, errorMessage: 'too many requests; try again later' };
+        // Counters in PostgreSQL, shared by every API process of the deployment: the processes that serve one
+        // Temporal namespace and task queue (tests give each app a task queue, so their counters stay apart).
+        const storage = new PostgresThrottlerStorage(ds, `${cfg.temporal.namespace}/${cfg.temporal.taskQueue}`);
+        return { throttlers, generateKey: perTracker, storage, errorMessage: 'too many requests; try again later' };
       },
     }),
   ],
