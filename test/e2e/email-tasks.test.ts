@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashActionToken } from '../../libs/db';
+import { formatDateTime } from '../../libs/mail';
+import { ProposalWorkflowGateway } from '../../libs/temporal';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { ReceivedMail, SmtpTestServer, startSmtpTestServer } from '../support/smtp-test-server';
 import { createUserAndLogin, SignedInUser } from '../support/users';
@@ -14,7 +18,8 @@ describe('email tasks with action links, end to end', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    stack = await startAccordStack({ env: smtp.env() });
+    // Rate limits (per address, per person) are the authorization layer's, tested there; this file clicks a lot.
+    stack = await startAccordStack({ env: { ...smtp.env(), RATE_LIMIT_ACTIONS: '10000/60s', RATE_LIMIT_WRITES: '10000/60s' } });
     deputy = await createUserAndLogin(stack, ['deputy_commissioner']);
     head = await createUserAndLogin(stack, ['division_head'], { supervisorId: deputy.id, language: 'en' });
     owner = await createUserAndLogin(stack, ['officer'], { supervisorId: head.id });
@@ -52,49 +57,273 @@ describe('email tasks with action links, end to end', () => {
     stack.http().post(`/api/v1/actions/${token}`).type('form').set('Cookie', page.cookie ?? '').send({ csrf: page.csrf ?? '', comment });
 
   const state = async (id: string) => (await owner.http.get(`/api/v1/proposals/${id}`)).body;
+  const db = () => stack.api.get(DataSource);
+
+  /**
+   * Everything a click could change: the workflow's own state (its query), the read model's proposal, task and
+   * timeline rows, the proposal's action links and its outgoing mail.
+   */
+  async function world(id: string): Promise<string> {
+    const ds = db();
+    const [live, proposal, tasks, timeline, tokens, emails] = await Promise.all([
+      stack.api.get(ProposalWorkflowGateway).queryState(id),
+      ds.query(`SELECT * FROM proposals WHERE id = $1`, [id]),
+      ds.query(`SELECT * FROM tasks WHERE proposal_id = $1 ORDER BY id`, [id]),
+      ds.query(`SELECT * FROM proposal_events WHERE proposal_id = $1 ORDER BY seq`, [id]),
+      ds.query(`SELECT * FROM action_tokens WHERE proposal_id = $1 ORDER BY id`, [id]),
+      ds.query(`SELECT idempotency_key, status, attempts, message_id, sent_at FROM email_messages WHERE proposal_id = $1 ORDER BY idempotency_key`, [id]),
+    ]);
+    return JSON.stringify({ live, proposal, tasks, timeline, tokens, emails });
+  }
+
+  /**
+   * Waits until the proposal is at rest: `ready` holds, the read model holds every event the workflow recorded, and
+   * nothing at all changes for a second (queued email sent and recorded, links revoked). Returns that world.
+   */
+  async function settled(id: string, ready: (s: { stage: string; live: { eventSeq: number }; timeline: Array<{ type: string; data: Record<string, unknown> }> }) => boolean = () => true): Promise<string> {
+    await eventually(() => state(id), (x) => !!x.live && x.timeline.length === x.live.eventSeq && ready(x), 30000);
+    const deadline = Date.now() + 30000;
+    let last = await world(id);
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 1000) {
+      if (Date.now() > deadline) throw new Error(`proposal ${id} did not settle`);
+      await new Promise((r) => setTimeout(r, 250));
+      const now = await world(id);
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      }
+    }
+    return last;
+  }
+
+  async function nameOf(u: SignedInUser): Promise<{ mn: string; latin: string }> {
+    const [row] = await db().query(`SELECT name_mn, name_latin FROM users WHERE id = $1`, [u.id]);
+    return { mn: row.name_mn, latin: row.name_latin };
+  }
+  const linkRow = async (token: string) => (await db().query(`SELECT * FROM action_tokens WHERE token_hash = $1`, [hashActionToken(token)]))[0];
+
+  /** The page says all of these (status and text) and offers no form. */
+  function expectPage(page: { status: number; html?: string; text?: string }, status: number, texts: string[]) {
+    const html = page.html ?? page.text ?? '';
+    expect({ status: page.status, missing: texts.filter((t) => !html.includes(t)) }).toEqual({ status, missing: [] });
+    expect(html).not.toContain('<form');
+  }
+
+  /** The task-assigned email of this proposal to this person, and its three links (approve, request changes, reject). */
+  async function taskEmail(u: SignedInUser, id: string) {
+    const email = await smtp.waitFor((m) => m.to.includes(u.email) && /Action needed|Шийдвэр гаргах шаардлагатай/.test(m.subject) && m.text.includes(id), 30000);
+    const [approve, changes, reject] = links(email);
+    expect(links(email)).toHaveLength(3);
+    return { email, approve, changes, reject };
+  }
 
   it('the approver follows the emailed link, confirms, the workflow moves on, and the owner is told', async () => {
     const id = await toTranslationReview();
-    const email = await smtp.waitFor((m) => m.to.includes(head.email) && /Action needed/.test(m.subject) && m.text.includes(id));
+    const { email, approve, changes, reject } = await taskEmail(head, id);
     expect(email.subject).toContain('Istanbul Convention');
-    expect(email.text).toMatch(/Approve|Translation/);
-    const [approve] = links(email);
-    expect(links(email)).toHaveLength(3);
+    // The stage's own label (accession TRANSLATION), in the reader's language first and the other below.
+    const url = (token: string) => new RegExp(`\\* ([^:\\n]+): \\S+/api/v1/actions/${token}`, 'g');
+    expect([...email.text.matchAll(url(approve))].map((m) => m[1])).toEqual(['Translation accepted', 'Орчуулгыг хүлээн авсан']);
+    expect([...email.text.matchAll(url(changes))].map((m) => m[1])).toEqual(['Request changes', 'Засвар хүсэх']);
+    expect([...email.text.matchAll(url(reject))].map((m) => m[1])).toEqual(['Reject', 'Татгалзах']);
+    expect(email.html).toMatch(new RegExp(`href="[^"]+/api/v1/actions/${approve}"[^>]*>Translation accepted<`));
+    expect(email.text).not.toMatch(/\* Approve:/);
 
-    // Opening (GET and HEAD, twice, as a mail scanner would) changes nothing.
-    // Let the workflow settle (its EMAIL_SENT for this message recorded) so that any later change would be ours.
-    const before = await eventually(
-      () => state(id),
-      (x) => x.live && x.timeline.length === x.live.eventSeq && x.timeline.some((e: { type: string; data: { messageId?: string } }) => e.data?.messageId === email.messageId),
-    );
-    const page = await openLink(approve);
-    await stack.http().head(`/api/v1/actions/${approve}`).expect(200);
-    await openLink(approve);
-    expect(page.status).toBe(200);
-    expect(page.csrf).toBeTruthy();
-    const after = await state(id);
-    expect(after.stage).toBe('TRANSLATION');
-    expect(after.live.eventSeq).toBe(before.live.eventSeq);
-    expect(after.tasks.filter((t: { status: string }) => t.status === 'open')).toEqual(before.tasks.filter((t: { status: string }) => t.status === 'open'));
+    // Opening each link (GET twice and HEAD, as a mail scanner would) changes nothing: not the workflow, not the
+    // read model, not the links themselves. Settled first (its EMAIL_SENT recorded) so any later change would be ours.
+    const before = await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === email.messageId));
+    const pages: Record<string, Awaited<ReturnType<typeof openLink>>> = {};
+    for (const token of [approve, changes, reject]) {
+      pages[token] = await openLink(token);
+      expect(pages[token].status).toBe(200);
+      expect(pages[token].csrf).toBeTruthy();
+      expect((await openLink(token)).status).toBe(200);
+      const headRes = await stack.http().head(`/api/v1/actions/${token}`);
+      expect(headRes.status).toBe(200);
+      expect(headRes.text ?? '').toBe('');
+    }
+    expect(pages[approve].html).toContain('Confirm your decision: Translation accepted');
+    expect(pages[approve].html).toContain('Шийдвэрээ баталгаажуулна уу: Орчуулгыг хүлээн авсан');
+    expect(pages[approve].html).toContain('Confirm: Translation accepted');
+    expect(pages[changes].html).toContain('Confirm your decision: Request changes');
+    expect(pages[reject].html).toContain('Confirm your decision: Reject');
+    await new Promise((r) => setTimeout(r, 500)); // anything a GET had set off would show by now
+    expect(await world(id)).toBe(before);
+    expect((await state(id)).stage).toBe('TRANSLATION');
 
-    const done = await confirm(approve, page, 'Checked against the official text');
-    expect(done.status).toBe(200);
+    const done = await confirm(approve, pages[approve], 'Checked against the official text');
+    expectPage(done, 200, ['Decision recorded', 'Шийдвэр бүртгэгдлээ', 'Translation accepted']);
     const moved = await eventually(() => state(id), (s) => s.stage === 'RESEARCH');
     expect(moved.stage).toBe('RESEARCH');
-    const ownerMail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.text.includes('Istanbul Convention'));
+    const ownerMail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.text.includes(id), 30000);
     expect(ownerMail.text).toMatch(/Зөвшөөрсөн|Approved/);
 
-    // A second click, and the other links of the decided task, change nothing and say why.
-    const again = await confirm(approve, page);
-    expect(again.status).toBeGreaterThanOrEqual(400);
-    const sibling = await openLink(links(email)[2]);
-    expect(sibling.status).toBeGreaterThanOrEqual(400);
-    expect((await state(id)).live.eventSeq).toBe((await state(id)).live.eventSeq);
+    // After the decision: the used link, a second click on it, and the task's other links change nothing and
+    // say who decided and when.
+    const decided = await settled(id, (x) => x.stage === 'RESEARCH' && x.timeline.some((e) => e.data?.messageId === ownerMail.messageId));
+    const headName = await nameOf(head);
+    const used = await linkRow(approve);
+    expect(used).toMatchObject({ status: 'used', used_by: head.id });
+    const usedAt = formatDateTime(used.used_at, 'en');
+    const usedPage = ['This link has already been used', 'Энэ холбоосыг аль хэдийн ашигласан', 'Used by', headName.latin, 'Used at', usedAt];
+    expectPage(await openLink(approve), 410, usedPage);
+    expectPage(await confirm(approve, pages[approve], 'Again'), 410, usedPage);
+    for (const token of [changes, reject]) {
+      const already = ['This task was already decided', 'Энэ даалгаврын шийдвэр аль хэдийн гарсан', 'Decided by', headName.latin, 'Decided at', usedAt, 'Translation accepted'];
+      expectPage(await openLink(token), 409, already);
+      expect((await stack.http().head(`/api/v1/actions/${token}`)).status).toBe(409);
+      expectPage(await confirm(token, pages[token], 'Too late'), 409, already);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(decided);
+    const s = await state(id);
+    expect(s.timeline.filter((e: { type: string }) => ['APPROVED', 'CHANGES_REQUESTED', 'REJECTED'].includes(e.type))).toHaveLength(1);
 
     // Every message appears in the timeline with its message id.
-    const timeline = (await eventually(() => state(id), (s) => s.timeline.filter((e: { type: string }) => e.type === 'EMAIL_SENT').length >= 2)).timeline;
-    const sent = timeline.filter((e: { type: string }) => e.type === 'EMAIL_SENT');
+    const sent = s.timeline.filter((e: { type: string }) => e.type === 'EMAIL_SENT');
     expect(sent.map((e: { data: { messageId: string } }) => e.data.messageId)).toEqual(expect.arrayContaining([email.messageId, ownerMail.messageId]));
+  });
+
+  it('an expired link says when it expired and changes nothing, even with a valid form', async () => {
+    const id = await toTranslationReview();
+    const { email, approve, changes, reject } = await taskEmail(head, id);
+    await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === email.messageId));
+    const pages = await Promise.all([approve, changes, reject].map(openLink));
+    // The links' maximum age has passed (set in the database: the stack's own is 14 days).
+    await db().query(`UPDATE action_tokens SET expires_at = now() - interval '1 second' WHERE proposal_id = $1 AND status = 'active'`, [id]);
+    const before = await world(id);
+    const expiredAt = formatDateTime((await linkRow(approve)).expires_at, 'en');
+    for (const [i, token] of [approve, changes, reject].entries()) {
+      const texts = ['This link has expired', 'Энэ холбоосын хугацаа дууссан', 'Valid until', expiredAt];
+      expectPage(await openLink(token), 410, texts);
+      expect((await stack.http().head(`/api/v1/actions/${token}`)).status).toBe(410);
+      expectPage(await confirm(token, pages[i], 'Late comment'), 410, texts);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(before);
+    const s = await state(id);
+    expect(s.stage).toBe('TRANSLATION');
+    expect(s.tasks.filter((t: { status: string; kind: string }) => t.status === 'open' && t.kind === 'approval')).toHaveLength(1);
+  });
+
+  it('a tampered link is not valid and changes nothing', async () => {
+    const id = await toTranslationReview();
+    const { email, approve } = await taskEmail(head, id);
+    const before = await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === email.messageId));
+    const page = await openLink(approve);
+    const tampered = [approve.slice(0, -1) + (approve.endsWith('A') ? 'B' : 'A'), approve.slice(1), `${approve}x`];
+    for (const bad of tampered) {
+      const texts = ['This link is not valid', 'Энэ холбоос буруу байна'];
+      expectPage(await openLink(bad), 404, texts);
+      expect((await stack.http().head(`/api/v1/actions/${bad}`)).status).toBe(404);
+      // Even with the real link's form and cookie.
+      expectPage(await confirm(bad, page), 404, texts);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(before);
+  });
+
+  it('a reassigned task: the old links are revoked and say so, the new assignee’s emailed link works', async () => {
+    // Another division's head takes the task over (in this division, the directory would route new tasks to either head).
+    const other = await createUserAndLogin(stack, ['division_head'], { supervisorId: deputy.id, language: 'mn', division: `other-${randomUUID().slice(0, 6)}` });
+    const id = await toTranslationReview();
+    const first = await taskEmail(head, id);
+    await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === first.email.messageId));
+    const oldPages = await Promise.all([first.approve, first.changes, first.reject].map(openLink));
+    const taskId = (await state(id)).tasks.find((t: { status: string; kind: string }) => t.status === 'open' && t.kind === 'approval').id;
+
+    await head.http.post(`/api/v1/proposals/${id}/tasks/${encodeURIComponent(taskId)}/reassign`).send({ assigneeId: other.id, requestId: rid() }).expect(200);
+    const second = await taskEmail(other, id);
+    // The new email is in the new assignee's language, with the stage's own label.
+    expect(second.email.text).toMatch(new RegExp(`\\* Орчуулгыг хүлээн авсан: \\S+/api/v1/actions/${second.approve}`));
+    expect([second.approve, second.changes, second.reject]).not.toEqual(expect.arrayContaining([first.approve]));
+    const reassigned = await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === second.email.messageId));
+
+    for (const [i, token] of [first.approve, first.changes, first.reject].entries()) {
+      const texts = ['This link is no longer valid', 'The task was reassigned or delegated to someone else.', 'Даалгаврыг өөр хүнд шилжүүлсэн буюу төлөөлүүлсэн байна.'];
+      expectPage(await openLink(token), 410, texts);
+      expect((await stack.http().head(`/api/v1/actions/${token}`)).status).toBe(410);
+      expectPage(await confirm(token, oldPages[i], 'Still mine?'), 410, texts);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(reassigned);
+
+    const page = await openLink(second.approve);
+    expect(page.html).toContain('Шийдвэрээ баталгаажуулна уу: Орчуулгыг хүлээн авсан');
+    expect(page.html).toContain('Confirm your decision: Translation accepted');
+    expectPage(await confirm(second.approve, page, 'Шалгасан'), 200, ['Шийдвэр бүртгэгдлээ', 'Decision recorded']);
+    const s = await eventually(() => state(id), (x) => x.stage === 'RESEARCH' && x.timeline.some((e: { type: string }) => e.type === 'APPROVED'));
+    expect(s.timeline.find((e: { type: string }) => e.type === 'APPROVED')).toMatchObject({ actorId: other.id, comment: 'Шалгасан' });
+  });
+
+  it('a task decided in the API: its emailed links then show who decided, what and when, and change nothing', async () => {
+    const id = await toTranslationReview();
+    const { email, approve, changes, reject } = await taskEmail(head, id);
+    await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === email.messageId));
+    const pages = await Promise.all([approve, changes, reject].map(openLink));
+    const taskId = (await state(id)).tasks.find((t: { status: string; kind: string }) => t.status === 'open' && t.kind === 'approval').id;
+
+    await head.http.post(`/api/v1/proposals/${id}/decisions`).send({ taskId, decision: 'approve', comment: 'Approved in the web app', requestId: rid() }).expect(200);
+    const decided = await settled(id, (x) => x.stage === 'RESEARCH');
+    const [task] = await db().query(`SELECT status, decision, decided_by, closed_at FROM tasks WHERE id = $1`, [taskId]);
+    expect(task).toMatchObject({ status: 'done', decision: 'approve', decided_by: head.id });
+    expect((await db().query(`SELECT DISTINCT status, revoked_reason FROM action_tokens WHERE task_id = $1`, [taskId]))).toEqual([{ status: 'revoked', revoked_reason: 'task_closed' }]);
+
+    const headName = await nameOf(head);
+    const texts = [
+      'This link is no longer valid',
+      'The task has been closed.',
+      'Даалгавар хаагдсан байна.',
+      'Decided by',
+      headName.mn,
+      headName.latin,
+      'Approved',
+      'Зөвшөөрсөн',
+      'Decided at',
+      formatDateTime(task.closed_at, 'en'),
+      formatDateTime(task.closed_at, 'mn'),
+    ];
+    for (const [i, token] of [approve, changes, reject].entries()) {
+      expectPage(await openLink(token), 410, texts);
+      expect((await stack.http().head(`/api/v1/actions/${token}`)).status).toBe(410);
+      expectPage(await confirm(token, pages[i], 'From the email too'), 410, texts);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(decided);
+  });
+
+  it('two simultaneous confirmations of one task (approve against reject): exactly one decides, the other page says it was already decided', async () => {
+    const id = await toTranslationReview();
+    const { email, approve, reject } = await taskEmail(head, id);
+    await settled(id, (x) => x.timeline.some((e) => e.data?.messageId === email.messageId));
+    const a = await openLink(approve);
+    const r = await openLink(reject);
+    const [ra, rr] = await Promise.all([confirm(approve, a, 'Fine'), confirm(reject, r, 'No budget')]);
+    const results = [
+      { token: approve, res: ra, label: 'Translation accepted', page: a, comment: 'Fine' },
+      { token: reject, res: rr, label: 'Reject', page: r, comment: 'No budget' },
+    ];
+    const winners = results.filter((x) => x.res.status === 200);
+    expect(winners).toHaveLength(1);
+    const [winner] = winners;
+    const loser = results.find((x) => x !== winner)!;
+    const headName = await nameOf(head);
+    const won = await linkRow(winner.token);
+    const already = ['This task was already decided', 'Энэ даалгаврын шийдвэр аль хэдийн гарсан', 'Decided by', headName.latin, 'Decided at', formatDateTime(won.used_at, 'en'), winner.label];
+    expectPage(loser.res, 409, already);
+
+    // The workflow saw exactly one decision; nothing the loser does afterwards changes anything.
+    const decisionTypes = ['APPROVED', 'REJECTED'];
+    const after = await settled(id, (x) => x.timeline.some((e) => decisionTypes.includes(e.type)) && x.stage !== 'TRANSLATION');
+    const s = await state(id);
+    expect(s.timeline.filter((e: { type: string }) => decisionTypes.includes(e.type))).toHaveLength(1);
+    expect(s.stage).toBe(winner.token === approve ? 'RESEARCH' : 'REJECTED');
+    expectPage(await confirm(loser.token, loser.page, loser.comment), 409, already);
+    expectPage(await openLink(loser.token), 409, already);
+    expectPage(await confirm(winner.token, winner.page, winner.comment), 410, ['This link has already been used', headName.latin]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await world(id)).toBe(after);
   });
 
   it('an owner who turned notifications off gets no notification email', async () => {
@@ -138,14 +367,25 @@ describe('email tasks with action links, end to end', () => {
     for (const dl of list.body) if (dl.active) await head.http.post(`/api/v1/delegations/${dl.id}/revoke`).send({}).expect((r) => expect(r.status).toBeLessThan(300));
   });
 
-  it('two simultaneous confirmations of the same task: exactly one wins', async () => {
+  it('four simultaneous confirmations of one task (each link twice): exactly one wins, every other page says why', async () => {
     const id = await toTranslationReview();
-    const email = await smtp.waitFor((m) => m.to.includes(head.email) && /Action needed/.test(m.subject) && m.text.includes(id));
-    const [approve, , reject] = links(email);
+    const { approve, reject } = await taskEmail(head, id);
     const a = await openLink(approve);
     const r = await openLink(reject);
-    const results = await Promise.all([confirm(approve, a), confirm(approve, a), confirm(reject, r, 'No budget'), confirm(reject, r, 'No budget')]);
-    expect(results.filter((x) => x.status === 200)).toHaveLength(1);
+    const posts = [
+      { token: approve, p: confirm(approve, a) },
+      { token: approve, p: confirm(approve, a) },
+      { token: reject, p: confirm(reject, r, 'No budget') },
+      { token: reject, p: confirm(reject, r, 'No budget') },
+    ];
+    const results = await Promise.all(posts.map(async (x) => ({ token: x.token, res: await x.p })));
+    const winners = results.filter((x) => x.res.status === 200);
+    expect(winners).toHaveLength(1);
+    for (const x of results.filter((y) => y !== winners[0])) {
+      // The same link again: already used; the other action's link: the task was already decided.
+      if (x.token === winners[0].token) expectPage(x.res, 410, ['This link has already been used']);
+      else expectPage(x.res, 409, ['This task was already decided']);
+    }
     // Wait until the read model holds every event the workflow has recorded.
     const s = await eventually(() => state(id), (x) => x.live && x.timeline.length === x.live.eventSeq && x.timeline.some((e: { type: string }) => ['APPROVED', 'REJECTED'].includes(e.type)));
     const decisions = s.timeline.filter((e: { type: string }) => ['APPROVED', 'REJECTED'].includes(e.type));
