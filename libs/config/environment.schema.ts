@@ -11,6 +11,12 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+/** A YYYY-MM-DD string naming a day that exists (no 2027-02-30). */
+function isRealDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive');
 
 const postgresUrl = z
@@ -89,6 +95,27 @@ export const environmentSchema = z
       .string()
       .regex(/^\s*[A-Z]{3}=\d+(\.\d+)?(\s*,\s*[A-Z]{3}=\d+(\.\d+)?)*\s*$/, 'must be CODE=rate pairs, e.g. USD=3450,EUR=3750')
       .default('USD=3450,EUR=3750,CNY=475,JPY=23,KRW=2.5,RUB=38'),
+    /** A trip costing more than this many MNT is approved by the commissioner general instead of the deputy. */
+    TRIP_CG_COST_ABOVE_MNT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number of MNT').min(0, 'must not be negative').default(20_000_000),
+    /** A delegation of more people than this is approved by the commissioner general instead of the deputy. */
+    TRIP_CG_DELEGATION_ABOVE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(5),
+    /** Which costs count toward TRIP_CG_COST_ABOVE_MNT: every cost, or only what the administration's budget pays. */
+    TRIP_CG_COST_BASIS: z.enum(['all_sources', 'administration_budget'], { message: 'must be all_sources or administration_budget' }).default('all_sources'),
+    /**
+     * Public holidays beyond the fixed-date ones in law (Tsagaan Sar, Chinggis Khaan's Day, substitute and one-off
+     * days off), as the Government announces them each year: comma-separated YYYY-MM-DD dates.
+     */
+    PUBLIC_HOLIDAYS: z
+      .string()
+      .superRefine((v, ctx) => {
+        if (!/^\s*\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*\s*$/.test(v)) {
+          ctx.addIssue({ code: 'custom', message: 'must be comma-separated dates, e.g. 2027-02-07,2027-02-08' });
+          return;
+        }
+        const bad = v.split(',').map((d) => d.trim()).filter((d) => !isRealDate(d));
+        if (bad.length) ctx.addIssue({ code: 'custom', message: `contains a date that does not exist: ${bad.join(', ')}` });
+      })
+      .optional(),
 
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: port.default(1025),

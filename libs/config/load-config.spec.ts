@@ -37,6 +37,17 @@ describe('loadConfig', () => {
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS /)]);
   });
 
+  it('reads the trip routing thresholds and the announced public holidays, refusing impossible values', () => {
+    const cfg = loadConfig({ TRIP_CG_COST_ABOVE_MNT: '15000000', TRIP_CG_DELEGATION_ABOVE: '3', TRIP_CG_COST_BASIS: 'administration_budget', PUBLIC_HOLIDAYS: '2027-02-08, 2027-02-07,2027-02-08' });
+    expect(cfg.trips.commissionerGeneral).toEqual({ costAboveMnt: 15_000_000, delegationAbove: 3, costBasis: 'administration_budget' });
+    expect(cfg.publicHolidays).toEqual(['2027-02-07', '2027-02-08']);
+    expect(loadConfig({}).trips.commissionerGeneral).toEqual({ costAboveMnt: 20_000_000, delegationAbove: 5, costBasis: 'all_sources' });
+    expect(loadConfig({}).publicHolidays).toEqual([]);
+    const list = problems({ TRIP_CG_COST_ABOVE_MNT: '-1', TRIP_CG_DELEGATION_ABOVE: '2.5', TRIP_CG_COST_BASIS: 'some', PUBLIC_HOLIDAYS: '2027-02-30' });
+    expect(list.map((p) => p.split(' ')[0]).sort()).toEqual(['PUBLIC_HOLIDAYS', 'TRIP_CG_COST_ABOVE_MNT', 'TRIP_CG_COST_BASIS', 'TRIP_CG_DELEGATION_ABOVE']);
+    expect(problems({ PUBLIC_HOLIDAYS: '7 Feb' })).toEqual([expect.stringMatching(/^PUBLIC_HOLIDAYS must be comma-separated dates/)]);
+  });
+
   it('requires both halves of a TLS key pair', () => {
     expect(problems({ TEMPORAL_TLS_CERT_PATH: '/x.pem' })).toEqual([expect.stringMatching(/^TEMPORAL_TLS_KEY_PATH .*set together/)]);
   });

@@ -50,7 +50,15 @@ export interface AppConfig {
   actionLinks: { maxAgeSeconds: number; csrfSecret?: string };
   /** Shortened definition day for tests and demos; undefined means real days. */
   workflowDayMs?: number;
-  trips: { leadTimeWorkingDays: number; reportDueWorkingDays: number; mntPerUnit: Record<string, number> };
+  trips: {
+    leadTimeWorkingDays: number;
+    reportDueWorkingDays: number;
+    mntPerUnit: Record<string, number>;
+    /** When the commissioner general rather than the deputy approves a trip. */
+    commissionerGeneral: { costAboveMnt: number; delegationAbove: number; costBasis: 'all_sources' | 'administration_budget' };
+  };
+  /** Announced public holidays beyond the fixed-date ones (lunar, substitute and one-off days off). */
+  publicHolidays: string[];
 }
 
 /**
@@ -111,7 +119,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       leadTimeWorkingDays: e.TRIP_LEAD_TIME_WORKING_DAYS,
       reportDueWorkingDays: e.TRIP_REPORT_DUE_WORKING_DAYS,
       mntPerUnit: Object.fromEntries(e.TRIP_EXCHANGE_RATES.split(',').map((pair) => pair.trim().split('=')).map(([code, rate]) => [code, Number(rate)])),
+      commissionerGeneral: { costAboveMnt: e.TRIP_CG_COST_ABOVE_MNT, delegationAbove: e.TRIP_CG_DELEGATION_ABOVE, costBasis: e.TRIP_CG_COST_BASIS },
     },
+    publicHolidays: [...new Set((e.PUBLIC_HOLIDAYS ?? '').split(',').map((d) => d.trim()).filter(Boolean))].sort(),
     smtp: {
       host: e.SMTP_HOST,
       port: e.SMTP_PORT,

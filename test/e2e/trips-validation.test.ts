@@ -97,3 +97,66 @@ describe('trip requests: validation', () => {
     expect(res.body).toMatchObject({ kind: 'trip', stage: 'DRAFT', workflowId: `trip-${res.body.id}`, details: { trip: { lateJustification: 'Invitation received late' } } });
   });
 });
+
+/** Thresholds and announced holidays are operators' settings: they come from the environment and each trip pins them. */
+describe('trip requests: routing thresholds and public holidays from configuration', () => {
+  let stack: AccordStack;
+  let owner: SignedInUser;
+  // Every day from tomorrow for three weeks declared a holiday: a departure 25 days away is then a late request.
+  const announced = Array.from({ length: 21 }, (_, i) => addDays(today(), i + 1));
+
+  beforeAll(async () => {
+    // With a worker: the trip's page asks its workflow for the live state.
+    stack = await startAccordStack({
+      env: {
+        TRIP_LEAD_TIME_WORKING_DAYS: '10',
+        TRIP_EXCHANGE_RATES: 'USD=3450',
+        TRIP_CG_COST_ABOVE_MNT: '1000000',
+        TRIP_CG_DELEGATION_ABOVE: '3',
+        TRIP_CG_COST_BASIS: 'administration_budget',
+        PUBLIC_HOLIDAYS: announced.join(','),
+      },
+    });
+    owner = await createUserAndLogin(stack, ['officer']);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const request = (patch: Record<string, unknown>) => ({
+    event: { name: 'CAREC customs cooperation committee', organiser: 'ADB CAREC', type: 'regional_meeting' },
+    destination: { country: 'KZ', city: 'Almaty' },
+    departureDate: addDays(today(), 25),
+    returnDate: addDays(today(), 27),
+    delegateIds: [owner.id],
+    costs: [{ category: 'airfare', amount: 400, currency: 'USD', fundingSource: 'administration_budget' }],
+    lateJustification: 'Invitation received late',
+    requestId: randomUUID(),
+    ...patch,
+  });
+
+  it('counts the configured holidays as non-working days for the lead time', async () => {
+    const res = await owner.http.post('/api/v1/trips').send(request({ lateJustification: undefined }));
+    expect(res.status).toBe(400);
+    expect(res.body.details).toContainEqual(expect.objectContaining({ field: 'lateJustification', code: 'late_justification_required' }));
+  });
+
+  it('routes with the configured thresholds and pins them on the trip', async () => {
+    // 400 USD = 1,380,000 MNT from the budget: above the configured 1,000,000, so the commissioner general approves.
+    const above = await owner.http.post('/api/v1/trips').send(request({}));
+    expect(above.status).toBe(201);
+    expect(above.body.details.tripRules).toEqual({
+      routing: { version: 'trip-routing-v1', commissionerGeneral: { costAboveMnt: 1_000_000, delegationAbove: 3, costBasis: 'administration_budget' } },
+      rates: { mntPerUnit: { USD: 3450 } },
+    });
+    const detail = await owner.http.get(`/api/v1/trips/${above.body.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.route.steps.map((s: { role: string }) => s.role)).toEqual(['division_head', 'finance', 'commissioner_general']);
+
+    // The same cost paid by the host does not count under the administration_budget basis: the deputy approves.
+    const hosted = await owner.http.post('/api/v1/trips').send(request({ costs: [{ category: 'airfare', amount: 400, currency: 'USD', fundingSource: 'host' }] }));
+    expect(hosted.status).toBe(201);
+    const hostedDetail = await owner.http.get(`/api/v1/trips/${hosted.body.id}`);
+    expect(hostedDetail.body.route.steps.map((s: { role: string }) => s.role)).toEqual(['division_head', 'deputy_commissioner']);
+  });
+});

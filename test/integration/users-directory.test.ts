@@ -119,13 +119,19 @@ describe('user directory, accounts and delegations (real PostgreSQL, a database 
     expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'overlap']);
   });
 
-  it('finds the active supervisor for escalation', async () => {
-    const boss = await person('Boss', ['division_head']);
-    const worker = await person('Worker', ['officer']);
+  it('finds the active supervisor for escalation, else the head of the division', async () => {
+    const division = `esc-${randomUUID().slice(0, 8)}`;
+    const boss = await person('Boss', ['officer'], division);
+    const worker = await person('Worker', ['officer'], division);
     await accounts.update(worker.id, { supervisorId: boss.id });
     expect((await directory.findSupervisor(worker.id))?.id).toBe(boss.id);
     await accounts.update(boss.id, { active: false });
+    // No active supervisor and no division head: nobody to escalate to.
     expect(await directory.findSupervisor(worker.id)).toBeNull();
+    const head = await person('Head', ['division_head'], division);
+    expect((await directory.findSupervisor(worker.id))?.id).toBe(head.id);
+    // The head's own escalation never goes back to the head.
+    expect(await directory.findSupervisor(head.id)).toBeNull();
     expect(await accounts.wouldCreateSupervisorCycle(boss.id, worker.id)).toBe(true);
     expect(await accounts.wouldCreateSupervisorCycle(worker.id, boss.id)).toBe(false);
   });

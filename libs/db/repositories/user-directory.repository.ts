@@ -78,12 +78,17 @@ export class UserDirectoryRepository {
     return rows.map(toDirectoryUser);
   }
 
-  /** The person's supervisor when there is one and they are active (escalation goes there). */
+  /**
+   * Where an escalation about this person goes: their supervisor when set and active; otherwise the head of their
+   * division (not themselves), so an overdue task is never escalated to nobody because a supervisor left.
+   */
   async findSupervisor(userId: string): Promise<DirectoryUser | null> {
     const u = await this.findById(userId);
-    if (!u?.supervisorId) return null;
-    const s = await this.findById(u.supervisorId);
-    return s?.active ? s : null;
+    if (!u) return null;
+    const s = u.supervisorId ? await this.findById(u.supervisorId) : null;
+    if (s?.active) return s;
+    if (!u.division) return null;
+    return (await this.findActiveByRole('division_head', u.division)).find((h) => h.id !== u.id) ?? null;
   }
 
   /** The delegation in force for a person at a moment whose delegate is active, newest first. */

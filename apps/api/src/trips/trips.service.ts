@@ -14,6 +14,7 @@ import {
   TRIP_REQUEST_RULES_V1,
   TRIP_ROUTING_V1,
   TripData,
+  TripRoutingRules,
   TripRequestProblem,
   TripRules,
   validateTripRequest,
@@ -48,9 +49,21 @@ export class TripsService {
     return { mntPerUnit: this.config.trips.mntPerUnit };
   }
 
+  /** The fixed-date holidays in law plus those announced in PUBLIC_HOLIDAYS, for the years a trip can span. */
   private holidays(now: Date): string[] {
     const y = now.getUTCFullYear();
-    return mongoliaPublicHolidays([y, y + 1, y + 2]);
+    return mongoliaPublicHolidays([y, y + 1, y + 2], { extra: this.config.publicHolidays });
+  }
+
+  /** The routing rules with the thresholds from configuration; a trip pins them when it is requested. */
+  private get routing(): TripRoutingRules {
+    return { ...TRIP_ROUTING_V1, commissionerGeneral: { ...this.config.trips.commissionerGeneral } };
+  }
+
+  /** What the trip pinned at its request (older rows, without a pin, fall back to today's configuration). */
+  private pinned(p: { details: Record<string, unknown> }): { routing: TripRoutingRules; rates: ExchangeRateTable } {
+    const pin = (p.details as { tripRules?: { routing: TripRoutingRules; rates: ExchangeRateTable } }).tripRules;
+    return { routing: pin?.routing ?? this.routing, rates: pin?.rates ?? this.rates };
   }
 
   async create(actor: ProposalActor, dto: CreateTripDto, headerRequestId?: string): Promise<{ trip: ProposalDto; created: boolean }> {
@@ -79,7 +92,7 @@ export class TripsService {
       stage: INITIAL_STAGE,
       workflowId: tripWorkflowId(id),
       definitionVersion: CURRENT_DEFINITION_VERSION.trip,
-      details: { fields: {}, trip },
+      details: { fields: {}, trip, tripRules: { routing: this.routing, rates: this.rates } },
       createRequestId: requestId,
     });
     if (!created && (proposal.kind !== 'trip' || proposal.titleEn !== trip.event.name)) {
@@ -92,9 +105,10 @@ export class TripsService {
   /** The workflow's input from the stored row, so a retried create starts the very same workflow. */
   private workflowInput(p: ProposalEntity): OverseasTripInput {
     const scaled = this.config.workflowDayMs;
+    const { routing, rates } = this.pinned(p);
     const rules: TripRules = {
-      rates: this.rates,
-      routing: TRIP_ROUTING_V1,
+      rates,
+      routing,
       timing: {
         dayMs: scaled ?? REAL_DAY_MS,
         // With a shortened day (tests, demos) the trip's dates run on the same scaled clock, from the request.
@@ -142,7 +156,8 @@ export class TripsService {
     const detail = await this.proposalActions.get(actor, id);
     if (detail.kind !== 'trip') throw ApiError.notFound('trip');
     const trip = (detail.details as { trip: TripData }).trip;
-    const route = routeTrip({ costs: trip.costs, delegateCount: trip.delegateIds.length }, this.rates, TRIP_ROUTING_V1);
+    const { routing, rates } = this.pinned(detail as { details: Record<string, unknown> });
+    const route = routeTrip({ costs: trip.costs, delegateCount: trip.delegateIds.length }, rates, routing);
     return {
       ...detail,
       route: { rulesVersion: route.rulesVersion, steps: route.steps.map((s) => ({ role: s.role, reason: s.reason })), totalCostMnt: route.totalCostMnt, administrationBudgetMnt: route.administrationBudgetMnt },
