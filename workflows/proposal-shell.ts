@@ -1,7 +1,22 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccordActivities } from '../activities';
 import { ACCORD_STAGE, ACTION_DEFERRED, ACTION_REFUSED, HistoryLimits, ProposalActionResult, proposalActionUpdate, ProposalNotification, ProposalResume, proposalStateQuery } from '../libs/contracts';
-import { applyAction, checkAction, EngineContext, EngineEffect, LadderPoint, ladderPoints, ProcessDefinition, ProposalAction, ProposalEngineState, stageDefinition, TaskState } from '../libs/domain';
+import {
+  ACTION_ITEM_LADDER,
+  ActionItem,
+  actionItemDueMoment,
+  applyAction,
+  checkAction,
+  EngineContext,
+  EngineEffect,
+  LadderPoint,
+  ladderPoints,
+  ProcessDefinition,
+  ProposalAction,
+  ProposalEngineState,
+  stageDefinition,
+  TaskState,
+} from '../libs/domain';
 import { ProposalMailer } from './proposal-mailer';
 import { ProposalOutbox } from './proposal-outbox';
 import { eventRecord, taskRecord } from './read-model-records';
@@ -66,10 +81,15 @@ export class ProposalShell {
   private readonly mailer: ProposalMailer;
   private readonly pendingAssignments: string[] = [];
   private readonly handled: Record<string, ProposalActionResult>;
+  /** Ladder points already fired (key per task or item, point and person), carried across continue-as-new. */
+  private readonly fired: Set<string>;
+  /** Whether action items get emails and reminders (histories recorded before this had none). */
+  private actionItemMailOn?: boolean;
 
   constructor(private readonly o: ProposalShellOptions) {
     this.eventSeq = o.resume?.eventSeq ?? 0;
     this.handled = { ...(o.resume?.handledRequests ?? {}) };
+    this.fired = new Set(o.resume?.firedReminders ?? []);
     this.mailer = new ProposalMailer(
       (n, outcome) => {
         const sent = outcome.sent.map((m) => this.event('EMAIL_SENT', { ...m, purpose: n.template }));
@@ -80,8 +100,15 @@ export class ProposalShell {
     if (o.resume) {
       this.state = o.resume.state;
       for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId === null) this.pendingAssignments.push(t.id);
-      // Watch the open tasks again; idempotency keys make sure nothing already sent goes out twice.
-      for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId) this.taskAssigned(t);
+      if (patched('resume-without-repeated-mail')) {
+        // The previous run sent the assignment emails and fired some ladder points: watch the rest only.
+        const knownFired = o.resume.firedReminders !== undefined;
+        for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId) this.taskAssigned(t, { resumed: true, knownFired });
+        if (this.actionItemsMailOn()) for (const i of this.state.actionItems) if (i.status === 'open') this.actionItemAssigned(i, { resumed: true, knownFired });
+      } else {
+        // Watch the open tasks again; idempotency keys make sure nothing already sent goes out twice.
+        for (const t of this.state.tasks) if (t.status === 'open' && t.assigneeId) this.taskAssigned(t);
+      }
     } else {
       const init = o.init();
       this.state = init.state;
@@ -93,6 +120,10 @@ export class ProposalShell {
 
   private mailOn(): boolean {
     return this.o.mailEnabled?.() ?? true;
+  }
+
+  private actionItemsMailOn(): boolean {
+    return this.mailOn() && (this.actionItemMailOn ??= patched('action-item-reminders'));
   }
 
   private event(eventType: string, data: Record<string, unknown>): Extract<EngineEffect, { type: 'event' }> {
@@ -140,7 +171,10 @@ export class ProposalShell {
   async continueAsNewIfLong(next: (resume: ProposalResume) => Promise<never>): Promise<void> {
     if (!this.tooLong) return;
     await this.drained();
-    await next({ state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled });
+    // Only what the next run can still need: points of tasks and items that are open.
+    const open = [...this.state.tasks.filter((t) => t.status === 'open').map((t) => `${t.id}:`), ...this.state.actionItems.filter((i) => i.status === 'open').map((i) => `item:${i.id}:`)];
+    const firedReminders = [...this.fired].filter((k) => open.some((prefix) => k.startsWith(prefix)));
+    await next({ state: this.state, eventSeq: this.eventSeq, handledRequests: this.handled, firedReminders });
   }
 
   /** The end: waits for the read model and mail to catch up, and returns the final state. */
@@ -154,25 +188,29 @@ export class ProposalShell {
   }
 
   /** Emails the assignee of an approval and watches any task: reminders before its due date, escalations after. */
-  private taskAssigned(t: TaskState): void {
+  private taskAssigned(t: TaskState, resume?: { resumed: true; knownFired: boolean }): void {
     if (!this.mailOn() || !t.assigneeId) return;
-    if (t.kind === 'approval') {
-      this.notify(this.notification({ idempotencyKey: `${t.id}:assigned:${t.assigneeId}:e${this.eventSeq}`, recipient: { userId: t.assigneeId }, template: 'task-assigned', task: this.taskFacts(t) }));
+    if (!resume) {
+      if (t.kind === 'approval') {
+        this.notify(this.notification({ idempotencyKey: `${t.id}:assigned:${t.assigneeId}:e${this.eventSeq}`, recipient: { userId: t.assigneeId }, template: 'task-assigned', task: this.taskFacts(t) }));
+      }
+      const own = this.o.assignedNotice?.(t);
+      if (own) this.notify(own);
     }
-    const own = this.o.assignedNotice?.(t);
-    if (own) this.notify(own);
     if (!t.dueAt) return;
     const assignee = t.assigneeId;
     const stillTheirs = () => t.status === 'open' && t.assigneeId === assignee;
     const points = ladderPoints(Date.parse(t.dueAt), stageDefinition(this.o.def, t.stage).reminders, this.o.dayMs);
     void (async () => {
       for (const p of points) {
+        const key = `${t.id}:${p.kind}${p.n}:${assignee}`;
+        if (resume && this.fired.has(key)) continue;
         const wait = p.atMs - workflowNow().getTime();
         if (wait > 0) {
           if (await condition(() => !stillTheirs(), wait)) return;
-        } else if (p.kind === 'reminder') continue; // assigned after this reminder was due: the assignment email says it all
+        } else if (p.kind === 'reminder' || (resume && !resume.knownFired)) continue; // assigned after this reminder was due: the assignment email says it all
         if (!stillTheirs()) return;
-        const key = `${t.id}:${p.kind}${p.n}:${assignee}`;
+        this.fired.add(key);
         const own = p.kind === 'reminder' ? this.o.reminderNotice?.(t, p, key) : undefined;
         this.notify(
           own?.notification
@@ -196,6 +234,53 @@ export class ProposalShell {
             toStage: t.stage,
             actorId: null,
             data: { taskId: t.id, n: p.n, ...(p.to ? { to: p.to } : {}), ...(own?.eventData ?? {}) },
+          },
+        ]);
+      }
+    })();
+  }
+
+  /**
+   * An implementation action item given to someone: they are told, reminded before and after its due date, and
+   * their supervisor is told when it stays overdue. Points already past when it is given are covered by the first email.
+   */
+  private actionItemAssigned(item: ActionItem, resume?: { resumed: true; knownFired: boolean }): void {
+    const owner = item.ownerId;
+    const base = `item:${item.id}`;
+    const facts = (purpose: 'assigned' | 'reminder' | 'overdue' | 'escalated') => ({ id: item.id, title: item.title, dueDate: item.dueDate, ownerId: owner, purpose });
+    if (!resume) {
+      this.notify(this.notification({ idempotencyKey: `${base}:assigned:${owner}:e${this.eventSeq}`, recipient: { userId: owner }, template: 'action-item', actionItem: facts('assigned') }));
+    }
+    const stillTheirs = () => this.state.status === 'open' && item.status === 'open' && item.ownerId === owner;
+    const givenAt = workflowNow().getTime();
+    const points = ladderPoints(actionItemDueMoment(item, this.o.dayMs, workflowNow()), ACTION_ITEM_LADDER, this.o.dayMs);
+    void (async () => {
+      for (const p of points) {
+        const key = `${base}:${p.kind}${p.n}:${owner}`;
+        // Already fired in an earlier run, or already past when the item was given (its first email covers it).
+        if (this.fired.has(key) || p.atMs <= givenAt) continue;
+        const wait = p.atMs - workflowNow().getTime();
+        if (wait > 0 && (await condition(() => !stillTheirs(), wait))) return;
+        if (!stillTheirs()) return;
+        this.fired.add(key);
+        const purpose = p.kind === 'escalation' ? 'escalated' : p.overdueMs ? 'overdue' : 'reminder';
+        this.notify(
+          this.notification({
+            idempotencyKey: key,
+            recipient: p.kind === 'escalation' ? { supervisorOf: owner } : { userId: owner },
+            template: 'action-item',
+            actionItem: facts(purpose),
+            ...(p.kind === 'reminder' ? { reminderNumber: p.n } : {}),
+          }),
+        );
+        this.carryOut([
+          {
+            type: 'event',
+            eventType: p.kind === 'escalation' ? 'ACTION_ITEM_ESCALATED' : 'ACTION_ITEM_REMINDED',
+            fromStage: this.state.stage,
+            toStage: this.state.stage,
+            actorId: null,
+            data: { itemId: item.id, n: p.n, ownerId: owner, ...(p.kind === 'escalation' ? { to: 'supervisor' } : { overdue: !!p.overdueMs }) },
           },
         ]);
       }
@@ -230,6 +315,10 @@ export class ProposalShell {
         case 'event':
           this.eventSeq += 1;
           this.outbox.push({ kind: 'event', record: eventRecord(state, this.workflowId, this.eventSeq, e, this.o.details(state)) });
+          if ((e.eventType === 'ACTION_ITEM_ADDED' || e.eventType === 'ACTION_ITEM_REASSIGNED') && this.actionItemsMailOn()) {
+            const item = state.actionItems.find((i) => i.id === (e.data as { itemId?: string } | undefined)?.itemId);
+            if (item) this.actionItemAssigned(item);
+          }
           break;
         case 'task_opened': {
           const t = task(e.taskId);

@@ -132,6 +132,11 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
           if (n.template === 'trip-expired') data.trip = { ...trip, departureDate: n.trip.departureDate, url: facts.url };
           else Object.assign(data, { trip: { ...trip, returnDate: n.trip.returnDate }, dueAt: n.trip.reportDueAt, overdue: !!n.trip.overdue, url: facts.url });
         }
+        if (n.template === 'action-item' && n.actionItem) {
+          const holder = n.actionItem.ownerId === person.id ? person : await deps.users.findById(n.actionItem.ownerId);
+          const holderName = (person.language === 'en' ? holder?.nameLatin : holder?.nameMn) || holder?.nameMn || holder?.nameLatin || '—';
+          Object.assign(data, { item: { title: n.actionItem.title, dueDate: n.actionItem.dueDate, ownerName: holderName }, purpose: n.actionItem.purpose });
+        }
         if (n.template === 'agreement-deadline' && n.agreement) {
           delete data.proposal;
           Object.assign(data, agreementDeadlineFacts(n, proposal, facts));

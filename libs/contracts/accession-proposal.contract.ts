@@ -26,6 +26,11 @@ export interface ProposalResume {
   state: ProposalEngineState;
   eventSeq: number;
   handledRequests: Record<string, ProposalActionResult>;
+  /**
+   * Reminder and escalation points already fired for the tasks and action items still open, so the next run
+   * neither repeats them nor re-sends assignment emails. Absent when continued by an older version.
+   */
+  firedReminders?: string[];
 }
 
 export type ProposalStatus = ProposalEngineState['status'];

@@ -10,7 +10,7 @@ export interface ProposalNotification {
   /** Names the message (task, recipient, purpose, attempt); one recipient group may expand to several people. */
   idempotencyKey: string;
   recipient: NotificationRecipient;
-  template: 'task-assigned' | 'task-reminder' | 'task-escalated' | 'owner-notification' | 'trip-expired' | 'report-due' | 'agreement-deadline';
+  template: 'task-assigned' | 'task-reminder' | 'task-escalated' | 'owner-notification' | 'trip-expired' | 'report-due' | 'agreement-deadline' | 'action-item';
   proposalId: string;
   workflowId: string;
   stage: string;
@@ -30,6 +30,8 @@ export interface ProposalNotification {
   /** Trip emails (trip-expired, report-due): the trip's facts the templates show. */
   trip?: { destination: string; departureDate: string; returnDate: string; reportDueAt?: string; overdue?: boolean };
   /** agreement-deadline: which deadline of a bilateral agreement in force is coming, and how soon (calendar days). */
+  /** action-item: an implementation action item given to someone, coming due, overdue, or escalated to their supervisor. */
+  actionItem?: { id: string; title: string; dueDate: string; ownerId: string; purpose: 'assigned' | 'reminder' | 'overdue' | 'escalated' };
   agreement?: { deadlineKind: 'notice_reminder' | 'renewal_reminder' | 'expiry_reminder'; deadline: string; daysBefore: number; counterpartCountry: string };
 }
 

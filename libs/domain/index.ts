@@ -9,4 +9,6 @@ export * from './conventions';
 export * from './agreements';
 export * from './trips';
 export * from './process/reminder-ladder';
+export * from './process/action-item-due';
+export { ACTION_ITEM_LADDER } from './process/standard-ladders';
 export * from './process/decision-labels';

@@ -6,9 +6,12 @@ import type { PersonAction } from '../../libs/contracts';
 import type { Actor } from '../../libs/domain';
 import { ProposalWorkflowGateway } from '../../libs/temporal';
 import { AccordStack, eventually } from './accord-stack';
-import { Person } from './organisation.fixture';
+import { Organisation, Person } from './organisation.fixture';
 
 const actor = (p: Person): Actor => ({ id: p.id, roles: p.roles });
+
+/** The accession stages before completion, in order. */
+export const ACCESSION_STAGES = ['DRAFT', 'TRANSLATION', 'RESEARCH', 'COORDINATION', 'INTERNAL_REVIEW', 'CABINET_REVIEW', 'PARLIAMENT', 'DEPOSIT', 'IMPLEMENTATION'] as const;
 
 /** Drives a proposal through the gateway the API uses (no HTTP), for workflow-level tests. */
 export class ProposalDriver {
@@ -57,6 +60,60 @@ export class ProposalDriver {
     );
     const t = state!.tasks.find((x) => x.status === 'open' && x.kind === 'approval' && x.assigneeId)!;
     return { id: t.id, role: t.role, assigneeId: t.assigneeId! };
+  }
+
+  /** Approves the open approval task as whoever holds it; returns the task's role. */
+  async approveNext(id: string, org: Organisation): Promise<string> {
+    const task = await this.openApprovalTask(id);
+    const people = Object.values(org).filter((p): p is Person => typeof p === 'object' && p !== null && 'id' in p);
+    await this.act(id, people.find((p) => p.id === task.assigneeId)!, (a) => ({ type: 'decide', actor: a, taskId: task.id, decision: 'approve' }));
+    return task.role;
+  }
+
+  /** Takes an accession proposal that is in `from` one step forward along the happy path. */
+  async step(id: string, from: string, org: Organisation, depositDate = '2026-02-01'): Promise<void> {
+    const o = org.owner;
+    switch (from) {
+      case 'DRAFT':
+        await this.attach(id, o, 'convention_text');
+        await this.act(id, o, (a) => ({ type: 'submit', actor: a }));
+        return;
+      case 'TRANSLATION':
+      case 'RESEARCH':
+        await this.attach(id, o, from === 'TRANSLATION' ? 'translation' : 'research_report');
+        await this.act(id, o, (a) => ({ type: 'complete_work', actor: a }));
+        await this.approveNext(id, org);
+        return;
+      case 'COORDINATION':
+        if (!(await this.gateway.queryState(id))!.remarks.length) {
+          await this.act(id, o, (a) => ({ type: 'record_remark', actor: a, body: 'Ministry of Justice', remarks: 'Check reservations' }));
+          await this.act(id, o, (a) => ({ type: 'respond_remark', actor: a, remarkId: 'r1', response: 'Checked' }));
+        }
+        await this.act(id, o, (a) => ({ type: 'complete_work', actor: a }));
+        return;
+      case 'INTERNAL_REVIEW':
+        for (let i = 0; i < 4; i++) await this.approveNext(id, org);
+        return;
+      case 'CABINET_REVIEW':
+        await this.act(id, o, (a) => ({ type: 'cabinet_outcome', actor: a, outcome: 'approved', resolutionNumber: '101', resolutionDate: '2026-01-10' }));
+        return;
+      case 'PARLIAMENT':
+        await this.act(id, o, (a) => ({ type: 'parliament_outcome', actor: a, outcome: 'ratified', lawNumber: 'L-1', lawDate: '2026-01-20' }));
+        return;
+      case 'DEPOSIT':
+        await this.act(id, o, (a) => ({ type: 'record_deposit', actor: a, depositDate }));
+        return;
+    }
+  }
+
+  /** A new accession proposal taken along the happy path to `stage`. */
+  async driveTo(stage: string, org: Organisation, extra: Pick<AccessionProposalInput, 'historyLimits'> = {}): Promise<string> {
+    const id = await this.create(org.owner, 'RKC', extra);
+    for (const s of ACCESSION_STAGES) {
+      if (s === stage) break;
+      await this.step(id, s, org);
+    }
+    return id;
   }
 
   /** Waits until the read model has caught up with the workflow's last event, then returns the timeline. */

@@ -359,7 +359,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
     }
     case 'add_action_item': {
       state.counters.item += 1;
-      const item = { id: `i${state.counters.item}`, title: action.title.trim(), ownerId: action.ownerId, dueDate: action.dueDate, status: 'open' as const, completedAt: null, completedBy: null };
+      const item = { id: `i${state.counters.item}`, title: action.title.trim(), ownerId: action.ownerId, dueDate: action.dueDate, status: 'open' as const, completedAt: null, completedBy: null, addedAt: now };
       state.actionItems.push(item);
       event('ACTION_ITEM_ADDED', { data: { itemId: item.id, title: item.title, ownerId: item.ownerId, dueDate: item.dueDate } });
       break;

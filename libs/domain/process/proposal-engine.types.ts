@@ -52,6 +52,8 @@ export interface ActionItem {
   status: 'open' | 'done';
   completedAt: string | null;
   completedBy: string | null;
+  /** When the item was added (items added before this field existed have none). */
+  addedAt?: string;
 }
 
 export interface ProposalEngineState {

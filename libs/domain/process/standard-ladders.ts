@@ -17,3 +17,13 @@ export const LONG_LADDER: ReminderLadder = {
     { afterDays: 30, to: 'leadership' },
   ],
 };
+
+/**
+ * Implementation action items (regulations amended, officers trained...): the item's owner is reminded 3 and 1 days
+ * before its due date and 1 and 7 days after it, and the owner's supervisor is told 14 days after.
+ */
+export const ACTION_ITEM_LADDER: ReminderLadder = {
+  beforeDueDays: [3, 1],
+  remindAfterDays: [1, 7],
+  escalateAfterDays: [{ afterDays: 14, to: 'supervisor' }],
+};

@@ -1,3 +1,4 @@
+import { actionItem } from './action-item.template';
 import { agreementDeadline } from './agreement-deadline.template';
 import { ownerNotification } from './owner-notification.template';
 import { reportDue } from './report-due.template';
@@ -17,6 +18,7 @@ export const MAIL_TEMPLATES = {
   'trip-expired': tripExpired,
   'report-due': reportDue,
   'agreement-deadline': agreementDeadline,
+  'action-item': actionItem,
   'weekly-digest': weeklyDigest,
 } satisfies Record<string, MailTemplateDefinition>;
 
@@ -35,4 +37,5 @@ export type { OwnerNotificationData } from './owner-notification.template';
 export type { TripExpiredData } from './trip-expired.template';
 export type { ReportDueData } from './report-due.template';
 export type { AgreementDeadlineData } from './agreement-deadline.template';
+export type { ActionItemData } from './action-item.template';
 export type { WeeklyDigestData } from './weekly-digest.template';

@@ -21,6 +21,7 @@ export interface MailTemplateDefinition<T = unknown> {
   sample: T;
 }
 
-export function defineTemplate<S extends z.ZodType>(t: Omit<MailTemplateDefinition<z.infer<S>>, 'schema'> & { schema: S }): MailTemplateDefinition {
+// The sample is what callers pass (the schema's input): rendering parses it like any other data.
+export function defineTemplate<S extends z.ZodType>(t: Omit<MailTemplateDefinition<z.input<S>>, 'schema'> & { schema: S }): MailTemplateDefinition {
   return t as unknown as MailTemplateDefinition;
 }
