@@ -82,6 +82,8 @@ export const environmentSchema = z
     TEMPORAL_UI_URL: httpUrl.optional(),
     /** Workflows the worker keeps in memory (its size); unset: the SDK's choice from the heap limit. */
     WORKER_MAX_CACHED_WORKFLOWS: positiveInt.optional(),
+    /** How long the worker retries an unreachable Temporal before it exits non-zero (for a supervisor to act). */
+    WORKER_TEMPORAL_UNREACHABLE_SECONDS: positiveInt.default(120),
 
     /** Length of one definition day in ms for new workflows; only tests and demos shorten it. */
     ACCORD_WORKFLOW_DAY_MS: positiveInt.optional(),

@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS /)]);
   });
 
+  it('gives the worker two minutes of an unreachable Temporal before it exits, unless told otherwise', () => {
+    expect(loadConfig({}).temporal.unreachableExitSeconds).toBe(120);
+    expect(loadConfig({ WORKER_TEMPORAL_UNREACHABLE_SECONDS: '5' }).temporal.unreachableExitSeconds).toBe(5);
+    expect(problems({ WORKER_TEMPORAL_UNREACHABLE_SECONDS: '0' })).toEqual([expect.stringMatching(/^WORKER_TEMPORAL_UNREACHABLE_SECONDS /)]);
+  });
+
   it('reads the trip routing thresholds and the announced public holidays, refusing impossible values', () => {
     const cfg = loadConfig({ TRIP_CG_COST_ABOVE_MNT: '15000000', TRIP_CG_DELEGATION_ABOVE: '3', TRIP_CG_COST_BASIS: 'administration_budget', PUBLIC_HOLIDAYS: '2027-02-08, 2027-02-07,2027-02-08' });
     expect(cfg.trips.commissionerGeneral).toEqual({ costAboveMnt: 15_000_000, delegationAbove: 3, costBasis: 'administration_budget' });

@@ -23,6 +23,8 @@ export interface TemporalConfig {
   uiUrl?: string;
   /** Workflows a worker keeps cached; bounds its memory (undefined: the SDK default). */
   maxCachedWorkflows?: number;
+  /** The worker exits (code 1) after Temporal has not answered for this long. */
+  unreachableExitSeconds: number;
 }
 
 export interface RateLimit {
@@ -113,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: e.TEMPORAL_API_KEY,
       uiUrl: e.TEMPORAL_UI_URL,
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      unreachableExitSeconds: e.WORKER_TEMPORAL_UNREACHABLE_SECONDS,
     },
     workflowDayMs: e.ACCORD_WORKFLOW_DAY_MS,
     trips: {

@@ -9,7 +9,11 @@ export class WorkerProcess {
   private child?: ChildProcess;
   output = '';
 
-  constructor(private readonly config: AppConfig) {}
+  /** `env`: variables beyond the config's task queue and SMTP server, e.g. another TEMPORAL_ADDRESS. */
+  constructor(
+    private readonly config: AppConfig,
+    private readonly env: NodeJS.ProcessEnv = {},
+  ) {}
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'apps/worker/src/main.ts')], {
@@ -21,6 +25,7 @@ export class WorkerProcess {
         SMTP_PORT: String(this.config.smtp.port),
         LOG_LEVEL: 'info',
         TS_NODE_PROJECT: join(root, 'tsconfig.json'),
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -33,6 +38,25 @@ export class WorkerProcess {
       if (Date.now() > deadline) throw new Error(`worker did not start: ${this.output.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves with the exit code when the process ends on its own (or at once if it already has). */
+  exited(timeoutMs: number): Promise<number | null> {
+    const child = this.child;
+    if (!child) return Promise.resolve(null);
+    if (!this.running) return Promise.resolve(child.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker still running after ${timeoutMs} ms: ${this.output.slice(-2000)}`)), timeoutMs);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
   }
 
   /** SIGKILL: no drain, no goodbye, exactly like a crashed machine. */

@@ -29,7 +29,9 @@ async function bootstrap(): Promise<void> {
     await worker.done;
   } catch (err) {
     process.stderr.write(`accord-worker: stopped: ${(err as Error).message.split('\n')[0]}\n`);
-    await app.close().catch(() => undefined);
+    closing = true;
+    // With Temporal gone the SDK's shutdown may wait on polls that never end: give it a bounded time, then go.
+    await Promise.race([app.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
     process.exit(1);
   }
 }
