@@ -122,6 +122,10 @@ export const environmentSchema = z
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: port.default(1025),
     SMTP_SECURE: envBoolean.default(false),
+    /** Refuse to send unless the server upgrades the connection with STARTTLS (never fall back to plain text). */
+    SMTP_REQUIRE_TLS: envBoolean.default(false),
+    /** PEM file of a private CA that signed the SMTP server's certificate (trusted besides the public CAs). */
+    SMTP_TLS_CA_PATH: z.string().min(1).optional(),
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),

@@ -48,7 +48,7 @@ export interface AppConfig {
   rateLimits: { login: RateLimit; writes: RateLimit; actions: RateLimit };
   database: { url: string; connectTimeoutMs: number; poolSize: number };
   temporal: TemporalConfig;
-  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string; connectTimeoutMs: number; socketTimeoutMs: number };
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string; connectTimeoutMs: number; socketTimeoutMs: number; requireTls: boolean; tlsCa?: Buffer };
   actionLinks: { maxAgeSeconds: number; csrfSecret?: string };
   /** Shortened definition day for tests and demos; undefined means real days. */
   workflowDayMs?: number;
@@ -134,6 +134,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       from: e.MAIL_FROM,
       connectTimeoutMs: e.SMTP_CONNECT_TIMEOUT_MS,
       socketTimeoutMs: e.SMTP_SOCKET_TIMEOUT_MS,
+      requireTls: e.SMTP_REQUIRE_TLS,
+      // Read here, so an unreadable file stops every process at start with the variable's name.
+      tlsCa: e.SMTP_TLS_CA_PATH ? readConfigFile('SMTP_TLS_CA_PATH', e.SMTP_TLS_CA_PATH) : undefined,
     },
     actionLinks: {
       maxAgeSeconds: e.ACTION_LINK_MAX_AGE_SECONDS,

@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer';
 import { MailRecipient } from './mail-address';
@@ -11,6 +12,10 @@ export interface SmtpSettings {
   from: string;
   connectTimeoutMs?: number;
   socketTimeoutMs?: number;
+  /** Refuse to send unless the server upgrades the connection with STARTTLS (with `secure: false`). */
+  requireTls?: boolean;
+  /** PEM of a private CA to trust for the server's certificate (besides the public CAs Node trusts). */
+  tlsCa?: Buffer | string;
 }
 
 export interface OutgoingMail {
@@ -65,6 +70,9 @@ export class MailTransport {
       greetingTimeout: connectTimeout,
       dnsTimeout: connectTimeout,
       socketTimeout: settings.socketTimeoutMs ?? 30000,
+      requireTLS: settings.requireTls ?? false,
+      // Node's `ca` replaces the public CAs, so they are passed along with the private one.
+      ...(settings.tlsCa ? { tls: { ca: [...rootCertificates, settings.tlsCa] } } : {}),
     });
   }
 
@@ -109,7 +117,13 @@ function toMailSendError(err: unknown, s: SmtpSettings): MailSendError {
   if (err instanceof MailSendError) return err;
   const e = err as NodemailerError;
   const where = `${s.host}:${s.port}`;
-  const reason = e.responseCode ? `${e.responseCode} ${e.response ?? e.message}` : (e.originalCode ?? e.code ?? e.message);
+  // A failed STARTTLS upgrade or certificate check says so (SMTP_REQUIRE_TLS, SMTP_TLS_CA_PATH), not just a code.
+  const tls = e.code === 'ETLS' || /certificate|self[- ]signed|STARTTLS/i.test(e.message ?? '');
+  const reason = tls
+    ? `TLS: ${e.message}${e.response ? ` (${e.response})` : ''}`
+    : e.responseCode
+      ? `${e.responseCode} ${e.response ?? e.message}`
+      : (e.originalCode ?? e.code ?? e.message);
   // Only a definite refusal of the recipients is final; everything else (down, timeout, 4xx, auth) may pass later.
   const permanent = e.code === 'EENVELOPE' && e.permanent === true;
   return new MailSendError(`SMTP ${where}: ${reason}`.slice(0, 500), permanent, e.code, e.responseCode);

@@ -29,6 +29,7 @@ describe('start-up with bad configuration fails fast with a one-line reason', ()
     ['malformed TEMPORAL_ADDRESS', 'worker', { TEMPORAL_ADDRESS: 'nowhere' }, /^accord-worker: cannot start: Invalid configuration: TEMPORAL_ADDRESS must be host:port/],
     ['unreachable Temporal', 'api', { TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_CONNECT_TIMEOUT_MS: '3000' }, /^accord-api: cannot start: (cannot reach Temporal at 127\.0\.0\.1:1|Temporal at 127\.0\.0\.1:1)/],
     ['unreachable Temporal (worker)', 'worker', { TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_CONNECT_TIMEOUT_MS: '3000' }, /^accord-worker: cannot start: (cannot reach Temporal at 127\.0\.0\.1:1|Temporal at 127\.0\.0\.1:1)/],
+    ['unreadable SMTP_TLS_CA_PATH', 'worker', { SMTP_TLS_CA_PATH: '/nonexistent/smtp-ca.pem' }, /^accord-worker: cannot start: Invalid configuration: SMTP_TLS_CA_PATH cannot be read \(ENOENT: \/nonexistent\/smtp-ca\.pem\)/],
     ['unknown Temporal namespace', 'api', { TEMPORAL_NAMESPACE: 'no-such-namespace' }, /^accord-api: cannot start: .*namespace.*no-such-namespace/i],
   ];
 
