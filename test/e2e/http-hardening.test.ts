@@ -154,6 +154,11 @@ describe('GET /health when a dependency becomes unreachable after start', () => 
         });
         // No address, driver message or stack for an anonymous caller.
         expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|\bat [\w.<>]+ \(/);
+        if (which === 'postgres') {
+          // A write cannot have its rate limit counted (rate_limit_counters): refused as an outage, not a 500.
+          const login = await stack.http().post('/api/v1/auth/login').send({ email: 'nobody@customs.test', password: 'x' });
+          expect(login.body).toMatchObject({ statusCode: 503, code: 'service_unavailable', message: 'the database is unreachable; try again shortly' });
+        }
       } finally {
         await stack.close().catch(() => undefined);
         await proxy.stop().catch(() => undefined);

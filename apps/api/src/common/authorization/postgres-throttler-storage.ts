@@ -1,7 +1,8 @@
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { ApiError } from '../errors/api-error';
 
 /** `{ totalHits, timeToExpire, isBlocked, timeToBlockExpire }` (times in seconds), as the guard expects it. */
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -65,12 +66,15 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestr
     const windowMs = Math.max(1, Math.round(ttl));
     const blockMs = Math.max(0, Math.round(blockDuration));
     const id = `${this.scope}|${key}`;
-    const [row]: Array<{ hits: number; now_ms: string; window_ends_ms: string; blocked_until_ms: string | null }> = await this.ds.query(HIT_SQL, [
-      id.length <= 512 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`,
-      windowMs,
-      limit,
-      blockMs,
-    ]);
+    let rows: Array<{ hits: number; now_ms: string; window_ends_ms: string; blocked_until_ms: string | null }>;
+    try {
+      rows = await this.ds.query(HIT_SQL, [id.length <= 512 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`, windowMs, limit, blockMs]);
+    } catch (err) {
+      // Limits that cannot be counted are not waived: the request is refused as a passing outage (503, retry).
+      this.logger.warn({ err: (err as Error).message }, 'rate limit not checked: the database did not answer');
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'the database is unreachable; try again shortly');
+    }
+    const [row] = rows;
     const now = Number(row.now_ms);
     const secondsUntil = (ms: number) => Math.max(0, Math.ceil((ms - now) / 1000));
     const timeToExpire = secondsUntil(Number(row.window_ends_ms));
