@@ -2,6 +2,7 @@ import { ApplicationFailure, condition, continueAsNew, patched } from '@temporal
 import type { AccessionProposalInput } from '../libs/contracts';
 import { ACCESSION_DEFINITIONS } from '../libs/domain/accession';
 import { entryIntoForceFromFields } from '../libs/domain/accession/entry-into-force';
+import { entryIntoForceMoment, implementationToday } from '../libs/domain/accession/entry-into-force-clock';
 import { EngineContext, initialState, ProposalEngineState } from '../libs/domain';
 import { ProposalShell } from './proposal-shell';
 import { workflowNow } from './workflow-clock';
@@ -15,14 +16,22 @@ const DAY_MS = 86_400_000;
 export async function accessionProposal(input: AccessionProposalInput): Promise<ProposalEngineState> {
   const def = ACCESSION_DEFINITIONS[input.definitionVersion];
   if (!def) throw ApplicationFailure.nonRetryable(`unknown definition version ${input.definitionVersion}`, 'UnknownDefinition');
-  const ctx = (): EngineContext => ({ now: workflowNow(), dayMs: input.dayMs ?? DAY_MS, entryIntoForce: entryIntoForceFromFields });
+  const dayMs = input.dayMs ?? DAY_MS;
+  // Entry into force at 00:00 Ulaanbaatar (on a scaled calendar in tests); runs started before this used UTC dates.
+  const eifClock = patched('entry-into-force-ulaanbaatar-clock');
+  const ctx = (): EngineContext => ({
+    now: workflowNow(),
+    dayMs,
+    entryIntoForce: entryIntoForceFromFields,
+    ...(eifClock ? { today: (s: ProposalEngineState) => implementationToday(s.deposit, workflowNow(), dayMs) } : {}),
+  });
 
   // Email (task emails, reminders, escalations, owner notices) arrived after the first recorded histories.
   let mailOn: boolean | undefined;
   const shell = new ProposalShell({
     def,
     ctx,
-    dayMs: input.dayMs ?? DAY_MS,
+    dayMs,
     details: accessionDetails,
     decisionEvents: DECISION_EVENTS,
     systemActions: ['task_assigned', 'check_completion'],
@@ -38,7 +47,8 @@ export async function accessionProposal(input: AccessionProposalInput): Promise<
   for (;;) {
     const state = shell.state;
     const eif = state.stage === 'IMPLEMENTATION' ? state.deposit?.entryIntoForce : undefined;
-    const waitMs = eif ? Math.max(0, Date.parse(`${eif}T00:00:00Z`) - workflowNow().getTime()) : undefined;
+    const eifAt = eif ? (eifClock ? entryIntoForceMoment(state.deposit!, dayMs, workflowNow())! : Date.parse(`${eif}T00:00:00Z`)) : undefined;
+    const waitMs = eifAt !== undefined ? Math.max(0, eifAt - workflowNow().getTime()) : undefined;
     const stageAtWait = state.stage;
     const wake = () => shell.state.status !== 'open' || shell.state.stage !== stageAtWait || shell.tooLong;
     const woke = waitMs === undefined ? (await condition(wake), true) : await condition(wake, Math.max(waitMs, 1));

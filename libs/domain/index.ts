@@ -10,5 +10,6 @@ export * from './agreements';
 export * from './trips';
 export * from './process/reminder-ladder';
 export * from './process/action-item-due';
+export * from './accession/entry-into-force-clock';
 export { ACTION_ITEM_LADDER } from './process/standard-ladders';
 export * from './process/decision-labels';

@@ -107,11 +107,12 @@ export class ProposalDriver {
   }
 
   /** A new accession proposal taken along the happy path to `stage`. */
-  async driveTo(stage: string, org: Organisation, extra: Pick<AccessionProposalInput, 'historyLimits'> = {}): Promise<string> {
+  async driveTo(stage: string, org: Organisation, opts: Pick<AccessionProposalInput, 'historyLimits'> & { depositDate?: string } = {}): Promise<string> {
+    const { depositDate, ...extra } = opts;
     const id = await this.create(org.owner, 'RKC', extra);
     for (const s of ACCESSION_STAGES) {
       if (s === stage) break;
-      await this.step(id, s, org);
+      await this.step(id, s, org, depositDate);
     }
     return id;
   }

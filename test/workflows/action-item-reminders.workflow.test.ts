@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { proposalWorkflowId } from '../../libs/contracts';
-import { addDays, ulaanbaatarDate } from '../../libs/domain';
+import { addDays, entryIntoForceDate, entryIntoForceMoment, REVISED_KYOTO_CONVENTION, ulaanbaatarDate } from '../../libs/domain';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { Organisation, seedOrganisation } from '../support/organisation.fixture';
 import { ProposalDriver } from '../support/proposal-driver';
@@ -12,8 +12,8 @@ type TimelineRow = { seq: number; type: string; data: Record<string, unknown> };
 
 /**
  * Implementation action items are reminded like tasks (before and after their due date, then the holder's
- * supervisor), and a proposal that continues as new neither re-sends assignment emails nor repeats a reminder or an
- * escalation. Real Temporal dev server, PostgreSQL and SMTP on loopback; one definition day is 100 ms.
+ * supervisor); implementation completes by itself when entry into force comes; and a proposal that continues as new
+ * neither re-sends assignment emails nor repeats a reminder or an escalation. Real Temporal dev server, PostgreSQL and SMTP on loopback; one definition day is 100 ms.
  */
 describe('action item reminders, and mail across continue-as-new (real workflow)', () => {
   let stack: AccordStack;
@@ -90,6 +90,34 @@ describe('action item reminders, and mail across continue-as-new (real workflow)
       (s) => s?.stage === 'COMPLETED',
     );
     expect(end?.stage).toBe('COMPLETED');
+  }, 120_000);
+
+  it('waits for entry into force with every item done, then completes on its own when the date comes', async () => {
+    // Deposited today: the Revised Kyoto Convention enters into force three months later, about 92 shortened days.
+    const today = ulaanbaatarDate(new Date());
+    const eif = entryIntoForceDate(REVISED_KYOTO_CONVENTION.entryIntoForce, today);
+    const id = await d.driveTo('DEPOSIT', org);
+    await d.step(id, 'DEPOSIT', org, today);
+    const deposited = await d.gateway.queryState(id);
+    expect(deposited).toMatchObject({ stage: 'IMPLEMENTATION', deposit: { depositDate: today, entryIntoForce: eif } });
+    const eifAt = entryIntoForceMoment(deposited!.deposit!, DAY_MS, new Date())!;
+    await d.act(id, org.owner, (a) => ({ type: 'add_action_item', actor: a, title: 'Train officers on the General Annex', ownerId: org.colleague.id, dueDate: addDays(today, 2) }));
+    expect(await d.act(id, org.colleague, (a) => ({ type: 'complete_action_item', actor: a, itemId: 'i1' }))).toMatchObject({ stage: 'IMPLEMENTATION', status: 'open' });
+
+    // Every item done, entry into force still ahead: it waits.
+    expect(eifAt - Date.now()).toBeGreaterThan(3_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await d.gateway.queryState(id))!.stage).toBe('IMPLEMENTATION');
+
+    // The timer fires at the entry-into-force moment and the workflow completes the proposal by itself.
+    const row = await eventually(
+      () => d.row(id),
+      (r) => r.stage === 'COMPLETED' && r.workflow_status === 'COMPLETED',
+      eifAt - Date.now() + 15_000,
+    );
+    expect(row.status).toBe('completed');
+    const [completed] = await d.ds.query(`SELECT occurred_at FROM proposal_events WHERE proposal_id = $1 AND type = 'STAGE_CHANGED' AND to_stage = 'COMPLETED'`, [id]);
+    expect(new Date(completed.occurred_at).getTime()).toBeGreaterThanOrEqual(eifAt);
   }, 120_000);
 
   it('continuing as new sends no second assignment email and repeats no reminder or escalation', async () => {

@@ -1,6 +1,7 @@
 import { ACCESSION_V1 } from '../accession';
 import { entryIntoForceFromFields } from '../accession/entry-into-force';
-import { applyAction, checkAction, initialState, openTasks } from './proposal-engine';
+import { entryIntoForceMoment, implementationToday } from '../accession/entry-into-force-clock';
+import { applyAction, checkAction, implementationComplete, initialState, openTasks } from './proposal-engine';
 import { Actor, EngineContext, ProposalAction, ProposalEngineState } from './proposal-engine.types';
 
 const def = ACCESSION_V1;
@@ -70,7 +71,7 @@ function driveTo(stage: string): ProposalEngineState {
 describe('accession proposal engine', () => {
   it('goes through every stage to COMPLETED, with a timeline event for each step', () => {
     const s = driveTo('IMPLEMENTATION');
-    expect(s.deposit).toEqual({ depositDate: '2026-05-30', entryIntoForce: '2026-08-30' }); // RKC: three months after deposit
+    expect(s.deposit).toEqual({ depositDate: '2026-05-30', entryIntoForce: '2026-08-30', recordedAt: '2026-06-01T00:00:00.000Z' }); // RKC: three months after deposit
     act(s, { type: 'add_action_item', actor: owner, title: 'Amend regulation', ownerId: 'owner', dueDate: '2026-09-01' });
     act(s, { type: 'complete_action_item', actor: owner, itemId: 'i1' });
     expect(s.stage).toBe('IMPLEMENTATION'); // entry into force has not passed yet
@@ -206,5 +207,25 @@ describe('accession proposal engine', () => {
     expect(checkAction(def, s, { type: 'complete_action_item', actor: people.legal, itemId: 'i1' }, ctx())).toMatchObject({ code: 'not_your_task' });
     act(s, { type: 'complete_action_item', actor: people.division_head, itemId: 'i1' });
     expect(s.stage).toBe('COMPLETED');
+  });
+});
+
+describe('entry into force on the Ulaanbaatar calendar', () => {
+  it('has passed from 00:00 in Ulaanbaatar, eight hours before the UTC date turns', () => {
+    const state = { actionItems: [{ status: 'done' }], deposit: { depositDate: '2026-05-30', entryIntoForce: '2026-08-30' } } as unknown as ProposalEngineState;
+    const ubMidnight = new Date('2026-08-29T16:00:00Z');
+    // Workflows started before the Ulaanbaatar clock compare UTC dates (no `today` given).
+    expect(implementationComplete(state, ubMidnight)).toBe(false);
+    expect(implementationComplete(state, ubMidnight, implementationToday(state.deposit, ubMidnight, 86_400_000))).toBe(true);
+    expect(implementationComplete(state, new Date('2026-08-29T15:59:59Z'), implementationToday(state.deposit, new Date('2026-08-29T15:59:59Z'), 86_400_000))).toBe(false);
+  });
+
+  it('runs a scaled calendar from the moment the deposit was recorded', () => {
+    const deposit = { entryIntoForce: '2026-08-30', recordedAt: '2026-05-30T02:00:00.000Z' };
+    // 92 days from 2026-05-30 (Ulaanbaatar date of the recording) at 100 ms a day.
+    expect(entryIntoForceMoment(deposit, 100, new Date())).toBe(Date.parse(deposit.recordedAt) + 92 * 100);
+    expect(implementationToday(deposit, new Date(Date.parse(deposit.recordedAt) + 92 * 100), 100)).toBe('2026-08-30');
+    expect(implementationToday(deposit, new Date(Date.parse(deposit.recordedAt) + 92 * 100 - 1), 100)).toBe('2026-08-29');
+    expect(entryIntoForceMoment(deposit, 86_400_000, new Date())).toBe(Date.parse('2026-08-29T16:00:00Z'));
   });
 });

@@ -328,7 +328,7 @@ export function applyAction(def: ProcessDefinition, state: ProposalEngineState, 
     }
     case 'record_deposit': {
       const entryIntoForce = ctx.entryIntoForce(state.fields, action.depositDate);
-      state.deposit = { depositDate: action.depositDate, entryIntoForce };
+      state.deposit = { depositDate: action.depositDate, entryIntoForce, recordedAt: ctx.now.toISOString() };
       if (entryIntoForce) state.fields.entryIntoForce = entryIntoForce;
       closeTasks(state, (t) => t.stage === state.stage, 'done', 'deposit', actorId, now, effects);
       event('DEPOSITED', { data: { depositDate: action.depositDate, entryIntoForce } });
@@ -448,15 +448,15 @@ function engineOps(def: ProcessDefinition, state: ProposalEngineState, ctx: Engi
 
 /** Implementation ends when every action item is done and the convention has entered into force. */
 function maybeComplete(def: ProcessDefinition, state: ProposalEngineState, ctx: EngineContext, effects: EngineEffect[]): void {
-  if (state.stage !== 'IMPLEMENTATION' || !implementationComplete(state, ctx.now)) return;
+  if (state.stage !== 'IMPLEMENTATION' || !implementationComplete(state, ctx.now, ctx.today?.(state))) return;
   closeTasks(state, (t) => t.stage === state.stage, 'done', 'completed', null, ctx.now.toISOString(), effects);
   advance(def, state, def.completedStage, ctx, effects, null);
 }
 
-export function implementationComplete(state: ProposalEngineState, now: Date): boolean {
+export function implementationComplete(state: ProposalEngineState, now: Date, today: string = now.toISOString().slice(0, 10)): boolean {
   const itemsDone = state.actionItems.length > 0 && state.actionItems.every((i) => i.status === 'done');
   const eif = state.deposit?.entryIntoForce;
-  return itemsDone && !!eif && now.toISOString().slice(0, 10) >= eif;
+  return itemsDone && !!eif && today >= eif;
 }
 
 function advance(def: ProcessDefinition, state: ProposalEngineState, to: string, ctx: EngineContext, effects: EngineEffect[], actorId: string | null): void {

@@ -77,7 +77,8 @@ export interface ProposalEngineState {
   reservations: string[];
   cabinet: { outcome: string; resolutionNumber?: string; resolutionDate?: string; remarks?: string } | null;
   parliament: { outcome: string; lawNumber?: string; lawDate?: string; remarks?: string } | null;
-  deposit: { depositDate: string; entryIntoForce: string | null } | null;
+  /** recordedAt: when the deposit was recorded (absent on proposals deposited before it was kept). */
+  deposit: { depositDate: string; entryIntoForce: string | null; recordedAt?: string } | null;
   counters: { task: number; remark: number; item: number };
   /** The approval chain of the current stage when the context chose it (trips route per request); absent otherwise. */
   chain?: RoleName[];
@@ -165,6 +166,11 @@ export interface EngineContext {
   dayMs: number;
   /** Entry into force for a deposit on the given date, from the convention's own rule; null when unknown. */
   entryIntoForce(fields: Record<string, string>, depositDate: string): string | null;
+  /**
+   * Today's calendar date for date rules such as "entry into force has passed" (Ulaanbaatar; a scaled calendar in
+   * tests). Absent: the UTC date of \`now\`, as workflows started before this was added decided.
+   */
+  today?(state: ProposalEngineState): string;
   /** The approval chain of a stage for this proposal, when it depends on the request (trip routing); null: the definition's. */
   approvalChain?(stage: StageDefinition, state: ProposalEngineState): RoleName[] | null;
   /** When a stage is due, when it is not simply `slaDays` from now (a timer to departure, a report due date); null: the SLA. */
