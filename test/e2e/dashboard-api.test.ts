@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
-import { createProposal, dashboardPeople, DashboardPeople, parseCsv, submitProposal } from '../support/dashboard-fixture';
+import { createProposal, dashboardPeople, DashboardPeople, parseCsv, percentileCont, seedReadModel, seedTimelines, submitProposal, ulaanbaatarMonth } from '../support/dashboard-fixture';
 import { createUserAndLogin, SignedInUser } from '../support/users';
+
+const DAY = 86_400_000;
 
 /** The dashboard's JSON API, exports and status report over a real stack (HTTP, Temporal, worker, PostgreSQL). */
 describe('dashboard API', () => {
@@ -59,6 +61,163 @@ describe('dashboard API', () => {
     // A period before anything happened has no stays.
     const empty = await people.leader.http.get(`/api/v1/dashboard/cycle-times?${scope()}&from=2020-01-01&to=2020-12-31`).expect(200);
     expect(empty.body.stages).toEqual([]);
+  });
+
+  it('counts overdue tasks, proposals past their stage SLA, trips departing and reports due this month', async () => {
+    // A division of its own, written straight into the read model: rows that count and rows that must not.
+    const division = `${people.division}-figures`;
+    const owner = await createUserAndLogin(stack, ['officer'], { division });
+    const head = await createUserAndLogin(stack, ['division_head'], { division });
+    const now = new Date();
+    const at = (days: number) => new Date(now.getTime() + days * DAY);
+    const month = ulaanbaatarMonth(now);
+    const date = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const nextMonthFirst = date(month.end);
+    const lastMonthLast = date(new Date(month.start.getTime() - DAY));
+    const longAgo = date(new Date(month.start.getTime() - 40 * DAY));
+    const id = await seedReadModel(stack, {
+      division,
+      ownerId: owner.id,
+      tag,
+      now,
+      proposals: [
+        { name: 'A1', kind: 'accession', stage: 'RESEARCH', dueAt: at(-10) }, // past its SLA
+        { name: 'A2', kind: 'accession', stage: 'COORDINATION', dueAt: at(-3) }, // past its SLA
+        { name: 'A3', kind: 'accession', stage: 'TRANSLATION', dueAt: at(20) },
+        { name: 'A4', kind: 'accession', stage: 'COMPLETED', status: 'completed', dueAt: at(-30) }, // closed: no SLA any more
+        { name: 'T1', kind: 'trip', stage: 'APPROVED', dueAt: null, departureDate: month.firstDay }, // departs this month
+        { name: 'T2', kind: 'trip', stage: 'SUBMITTED', dueAt: at(3), departureDate: month.lastDay }, // departs this month
+        { name: 'T3', kind: 'trip', stage: 'CANCELLED', status: 'cancelled', dueAt: null, departureDate: month.firstDay },
+        { name: 'T4', kind: 'trip', stage: 'DRAFT', dueAt: null, departureDate: month.lastDay }, // not requested yet
+        { name: 'T5', kind: 'trip', stage: 'APPROVED', dueAt: null, departureDate: nextMonthFirst },
+        { name: 'T6', kind: 'trip', stage: 'IN_TRAVEL', dueAt: null, departureDate: lastMonthLast },
+        { name: 'T7', kind: 'trip', stage: 'REJECTED', status: 'rejected', dueAt: null, departureDate: month.firstDay },
+        { name: 'R1', kind: 'trip', stage: 'REPORT_DUE', dueAt: at(-2), departureDate: longAgo }, // report late: due and past SLA
+        { name: 'R2', kind: 'trip', stage: 'REPORT_DUE', dueAt: new Date((now.getTime() + month.end.getTime()) / 2), departureDate: longAgo }, // due later this month
+        { name: 'R3', kind: 'trip', stage: 'REPORT_DUE', dueAt: new Date(month.end.getTime() + 5 * DAY), departureDate: longAgo }, // due next month
+      ],
+      tasks: [
+        { on: 'A1', assigneeId: head.id, kind: 'approval', dueAt: at(-5) },
+        { on: 'A1', assigneeId: owner.id, kind: 'work', status: 'done', dueAt: at(-40) }, // done: never overdue
+        { on: 'A2', assigneeId: owner.id, kind: 'work', dueAt: at(-1) },
+        { on: 'A3', assigneeId: owner.id, kind: 'work', dueAt: at(10) },
+        { on: 'R1', assigneeId: owner.id, kind: 'work', dueAt: at(-2) },
+      ],
+    });
+
+    const res = await overview(people.leader, `division=${division}`);
+    expect(res.body.totals).toEqual({ openProposals: 11, closedProposals: 3, proposalsPastSla: 3, openTasks: 4, overdueTasks: 3 });
+    expect(res.body.trips).toEqual({ available: true, departingThisMonth: 2, reportsDueThisMonth: 2 });
+    const counts = Object.fromEntries(res.body.countsByKindStage.map((c: { kind: string; stage: string; count: number; overdue: number }) => [`${c.kind}/${c.stage}`, [c.count, c.overdue]]));
+    expect(counts).toEqual({
+      'accession/TRANSLATION': [1, 0],
+      'accession/RESEARCH': [1, 1],
+      'accession/COORDINATION': [1, 1],
+      'accession/COMPLETED': [1, 0],
+      'trip/DRAFT': [1, 0],
+      'trip/SUBMITTED': [1, 0],
+      'trip/APPROVED': [2, 0],
+      'trip/IN_TRAVEL': [1, 0],
+      'trip/REPORT_DUE': [3, 1],
+      'trip/CANCELLED': [1, 0],
+      'trip/REJECTED': [1, 0],
+    });
+    // Most overdue first, with whole days overdue.
+    expect(res.body.proposalsPastSla.items.map((p: { proposalId: string; daysOverdue: number; owner: { id: string } }) => [p.proposalId, p.daysOverdue, p.owner.id])).toEqual([
+      [id.A1, 10, owner.id],
+      [id.A2, 3, owner.id],
+      [id.R1, 2, owner.id],
+    ]);
+    expect(res.body.proposalsPastSla.items[0]).toMatchObject({ kind: 'accession', stage: 'RESEARCH', division, title: { en: `A1 ${tag}` }, dueAt: at(-10).toISOString() });
+    expect(res.body.overdueTasks.total).toBe(3);
+    expect(res.body.overdueTasks.items.map((t: { proposalId: string; daysOverdue: number; assignee: { id: string } }) => [t.proposalId, t.daysOverdue, t.assignee.id])).toEqual([
+      [id.A1, 5, head.id],
+      [id.R1, 2, owner.id],
+      [id.A2, 1, owner.id],
+    ]);
+    expect(res.body.openTasksByPerson.map((l: { person: { id: string }; open: number; overdue: number }) => [l.person.id, l.open, l.overdue])).toEqual([
+      [owner.id, 3, 2],
+      [head.id, 1, 1],
+    ]);
+
+    // The same rows through the pipeline, the list's overdue filter and a kind.
+    const pipeline = await people.leader.http.get(`/api/v1/dashboard/pipeline?division=${division}`).expect(200);
+    const onTimeOverdue = (kind: string, stage: string) => {
+      const s = pipeline.body.kinds.find((k: { kind: string }) => k.kind === kind).stages.find((x: { stage: string }) => x.stage === stage);
+      return [s.onTime, s.overdue];
+    };
+    expect([onTimeOverdue('accession', 'TRANSLATION'), onTimeOverdue('accession', 'RESEARCH'), onTimeOverdue('trip', 'REPORT_DUE'), onTimeOverdue('trip', 'APPROVED')]).toEqual([[1, 0], [0, 1], [2, 1], [2, 0]]);
+    const late = await people.leader.http.get(`/api/v1/dashboard/proposals?division=${division}&overdue=true&sort=dueAt&order=asc`).expect(200);
+    expect(late.body.items.map((r: { id: string }) => r.id)).toEqual([id.A1, id.A2, id.R1]);
+    const accession = await overview(people.leader, `division=${division}&kind=accession`);
+    expect(accession.body.totals).toEqual({ openProposals: 3, closedProposals: 1, proposalsPastSla: 2, openTasks: 3, overdueTasks: 2 });
+    expect(accession.body.trips).toEqual({ available: false, departingThisMonth: null, reportsDueThisMonth: null });
+    // An officer of another division sees none of these rows.
+    expect((await overview(people.officer, `division=${division}`)).body.totals).toEqual({ openProposals: 0, closedProposals: 0, proposalsPastSla: 0, openTasks: 0, overdueTasks: 0 });
+  });
+
+  it('computes the median and 90th percentile days of each stage from the stays that ended in the period', async () => {
+    const division = `${people.division}-cycles`;
+    const owner = await createUserAndLogin(stack, ['officer'], { division });
+    const now = new Date();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const draft = [1.5, 2.25, 3, 4.75, 6, 8.5, 10, 12.25, 15, 21];
+    const translation = [5, 7.5, 9.25, 11, 14, 18.75, 22, 26.5, 29.75, 41.25];
+    const { stays } = await seedTimelines(stack, {
+      division,
+      ownerId: owner.id,
+      tag,
+      timelines: [
+        // Ten proposals that went DRAFT -> TRANSLATION -> RESEARCH in the last two months.
+        ...draft.map((d, n) => ({
+          start: ago(d + translation[n] + 5 + n),
+          stays: [{ stage: 'DRAFT', days: d }, { stage: 'TRANSLATION', days: translation[n] }, { stage: 'RESEARCH', days: 0 }],
+        })),
+        // Sent back from research to translation: two stays in TRANSLATION, one in RESEARCH.
+        { start: ago(30), stays: [{ stage: 'DRAFT', days: 2 }, { stage: 'TRANSLATION', days: 3 }, { stage: 'RESEARCH', days: 4 }, { stage: 'TRANSLATION', days: 1.5 }, { stage: 'RESEARCH', days: 0 }] },
+        // Moved long before the default period (the last 90 days).
+        { start: ago(300), stays: [{ stage: 'DRAFT', days: 5 }, { stage: 'TRANSLATION', days: 10 }, { stage: 'RESEARCH', days: 0 }] },
+      ],
+    });
+    expect(stays).toHaveLength(10 * 2 + 4 + 2);
+
+    /** What the chart must say, computed here from the seeded stays: those that ended in [from, to). */
+    const expected = (from: Date, to: Date) => {
+      const round1 = (n: number) => Math.round(n * 10) / 10;
+      const byStage = new Map<string, number[]>();
+      for (const s of stays.filter((x) => x.leftAt >= from && x.leftAt < to)) {
+        byStage.set(s.stage, [...(byStage.get(s.stage) ?? []), (s.leftAt.getTime() - s.enteredAt.getTime()) / DAY]);
+      }
+      return ['DRAFT', 'TRANSLATION', 'RESEARCH']
+        .filter((stage) => byStage.has(stage))
+        .map((stage) => {
+          const days = byStage.get(stage)!;
+          return { kind: 'accession', stage, samples: days.length, medianDays: round1(percentileCont(days, 0.5)), p90Days: round1(percentileCont(days, 0.9)) };
+        });
+    };
+    const shape = (body: { stages: Array<Record<string, unknown>> }) => body.stages.map(({ kind, stage, samples, medianDays, p90Days }) => ({ kind, stage, samples, medianDays, p90Days }));
+    // Ulaanbaatar midnight (UTC+8) of a calendar date.
+    const ubMidnight = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - 8 * 3600_000);
+    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(ubMidnight(today).getTime() + DAY);
+
+    // The default period: the last 90 Ulaanbaatar days, today included.
+    const quarter = await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}`).expect(200);
+    const quarterExpected = expected(new Date(ubMidnight(today).getTime() - 89 * DAY), tomorrow);
+    expect(shape(quarter.body)).toEqual(quarterExpected);
+    expect(quarterExpected.map((s) => [s.stage, s.samples])).toEqual([['DRAFT', 11], ['TRANSLATION', 12], ['RESEARCH', 1]]);
+    // The figures themselves (worked by hand from the lists above, as a check on the check).
+    expect(quarterExpected.map((s) => [s.medianDays, s.p90Days])).toEqual([[6, 15], [12.5, 29.4], [4, 4]]);
+    expect(quarter.body.stages[1].name).toEqual({ en: 'Translation into Mongolian', mn: 'Монгол хэлнээ орчуулах' });
+
+    // A longer period takes in the stays of the old proposal too.
+    const years = await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&from=2020-01-01&to=${today}`).expect(200);
+    const yearsExpected = expected(ubMidnight('2020-01-01'), tomorrow);
+    expect(shape(years.body)).toEqual(yearsExpected);
+    expect(yearsExpected.map((s) => [s.stage, s.samples, s.medianDays, s.p90Days])).toEqual([['DRAFT', 12, 5.5, 14.7], ['TRANSLATION', 13, 11, 29.1], ['RESEARCH', 1, 4, 4]]);
+    // A kind with no stays, and a period that ended before them, have none.
+    expect((await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&kind=trip`).expect(200)).body.stages).toEqual([]);
+    expect((await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&from=2020-01-01&to=2020-12-31`).expect(200)).body.stages).toEqual([]);
   });
 
   it('lists with filters, text search in both languages, sort and paging', async () => {
