@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config';
 import { OverseasTripInput, tripWorkflowId } from '../../../../libs/contracts';
 import { ProposalEntity, ProposalRepository, UserDirectoryRepository } from '../../../../libs/db';
 import {
+  canReadProposal,
   CostCategory,
   CURRENT_DEFINITION_VERSION,
   ExchangeRateTable,
@@ -11,6 +12,7 @@ import {
   INITIAL_STAGE,
   mongoliaPublicHolidays,
   routeTrip,
+  TRIP_DEFINITIONS,
   TRIP_REQUEST_RULES_V1,
   TRIP_ROUTING_V1,
   TripData,
@@ -164,10 +166,15 @@ export class TripsService {
     };
   }
 
-  /** The trip's row, or 404 when it is not a trip (or not visible). */
+  /** The trip's row, or 404 when it is not a trip or the actor may not see it (so ids cannot be probed). */
   private async tripRow(actor: ProposalActor, id: string): Promise<ProposalEntity> {
     const p = await this.proposals.findById(id);
     if (!p || p.kind !== 'trip') throw ApiError.notFound('trip');
+    const viewer = { id: actor.id, roles: actor.roles, division: actor.division };
+    const readable =
+      canReadProposal(viewer, { ownerId: p.ownerId, division: p.division, assigneeIds: [] }) ||
+      canReadProposal(viewer, { ownerId: p.ownerId, division: p.division, assigneeIds: await this.proposals.assigneeIds(id) });
+    if (!readable) throw ApiError.notFound('trip');
     return p;
   }
 
@@ -176,10 +183,23 @@ export class TripsService {
     return this.proposalActions.act(actor, id, ids, build);
   }
 
-  /** New dates or delegates: checked like a new request, then the workflow decides which approvals run again. */
+  /**
+   * New dates or delegates: checked like a new request, then the workflow decides which approvals run again. Who
+   * may ask comes first: 404 for someone who cannot see the trip, 403 for a reader who is not the requester (or an
+   * admin), 409 naming the stage when the trip can no longer change; only then the new values (400, field and reason).
+   */
   async change(actor: ProposalActor, id: string, dto: ChangeTripDto, header?: string): Promise<ActionResultDto> {
     const row = await this.tripRow(actor, id);
+    if (row.ownerId !== actor.id && !actor.roles.includes('admin')) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'only the requester or an admin can change the request', { reason: 'not_your_task', stage: row.stage });
+    }
     const live = await this.workflows.queryState(id, row.workflowId).catch(() => null);
+    const stage = live?.stage ?? row.stage;
+    const status = live?.status ?? row.status;
+    if (status !== 'open') throw ApiError.conflict(`the trip is ${status} (stage ${stage})`, { reason: 'not_allowed_now', stage });
+    if (!TRIP_DEFINITIONS[row.definitionVersion]?.changes?.allowedIn.includes(stage)) {
+      throw ApiError.conflict(`changes are not allowed in stage ${stage}`, { reason: 'not_allowed_now', stage });
+    }
     const current = ((live?.data as unknown as TripData | undefined) ?? (row.details as { trip: TripData }).trip) as TripData;
     const patch: Partial<TripData> = {
       ...(dto.departureDate !== undefined ? { departureDate: dto.departureDate } : {}),
