@@ -116,7 +116,7 @@ describe('accessionProposal workflow (real Temporal dev server and PostgreSQL)',
     // Deposited long enough ago that the three months of the Revised Kyoto Convention have passed.
     await d.act(id, org.owner, (a) => ({ type: 'record_deposit', actor: a, depositDate: '2026-03-02' }));
     const state = await d.gateway.queryState(id);
-    expect(state!.deposit).toEqual({ depositDate: '2026-03-02', entryIntoForce: '2026-06-02' });
+    expect(state!.deposit).toMatchObject({ depositDate: '2026-03-02', entryIntoForce: '2026-06-02' });
     await d.act(id, org.owner, (a) => ({ type: 'add_action_item', actor: a, title: 'Amend customs procedures regulation', ownerId: org.colleague.id, dueDate: '2026-12-31' }));
     await d.act(id, org.colleague, (a) => ({ type: 'complete_action_item', actor: a, itemId: 'i1' }));
     const row = await eventually(() => d.row(id), (r) => r.stage === 'COMPLETED');

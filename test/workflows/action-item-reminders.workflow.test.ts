@@ -4,6 +4,7 @@ import { addDays, entryIntoForceDate, entryIntoForceMoment, REVISED_KYOTO_CONVEN
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { Organisation, seedOrganisation } from '../support/organisation.fixture';
 import { ProposalDriver } from '../support/proposal-driver';
+import { recordHistory } from '../support/history-recorder';
 import { SmtpTestServer, startSmtpTestServer } from '../support/smtp-test-server';
 
 const DAY_MS = 100;
@@ -90,6 +91,7 @@ describe('action item reminders, and mail across continue-as-new (real workflow)
       (s) => s?.stage === 'COMPLETED',
     );
     expect(end?.stage).toBe('COMPLETED');
+    await recordHistory(stack.api.get(Client), proposalWorkflowId(id), 'accession-action-items-reminded');
   }, 120_000);
 
   it('waits for entry into force with every item done, then completes on its own when the date comes', async () => {
@@ -118,6 +120,7 @@ describe('action item reminders, and mail across continue-as-new (real workflow)
     expect(row.status).toBe('completed');
     const [completed] = await d.ds.query(`SELECT occurred_at FROM proposal_events WHERE proposal_id = $1 AND type = 'STAGE_CHANGED' AND to_stage = 'COMPLETED'`, [id]);
     expect(new Date(completed.occurred_at).getTime()).toBeGreaterThanOrEqual(eifAt);
+    await recordHistory(stack.api.get(Client), proposalWorkflowId(id), 'accession-completed-at-entry-into-force');
   }, 120_000);
 
   it('continuing as new sends no second assignment email and repeats no reminder or escalation', async () => {
@@ -183,5 +186,7 @@ describe('action item reminders, and mail across continue-as-new (real workflow)
     expect(itemMails.filter((m) => m.subject.includes('Танд хэрэгжүүлэх ажил оноолоо'))).toHaveLength(1);
     // The timeline stays gap-free across runs.
     expect(c.map((e) => e.seq)).toEqual(Array.from({ length: c.length }, (_, i) => i + 1));
+    // The run now waiting began from continue-as-new with open work: its history proves the resume path on replay.
+    await recordHistory(client, proposalWorkflowId(continued), 'accession-resumed-after-continue-as-new');
   }, 180_000);
 });
