@@ -17,7 +17,7 @@ type Event = { type: string; fromStage: string | null; toStage: string | null; a
  * trip and the requester is told; a request for changes sends it back to the draft, the requester fixes it and
  * submits again, and it goes forward.
  */
-describe('overseas trips: rejection and requested changes', () => {
+describe('overseas trips: rejection, requested changes, the invitation letter', () => {
   let smtp: SmtpTestServer;
   let stack: AccordStack;
   let owner: SignedInUser, colleague: SignedInUser, head: SignedInUser, deputy: SignedInUser;
@@ -168,4 +168,32 @@ describe('overseas trips: rejection and requested changes', () => {
     ]);
     await owner.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'done' }).expect(200);
   }, 90000);
+
+  it('refuses to submit without the invitation letter, naming it, and changes nothing; with the letter it goes', async () => {
+    const id = await newTrip(`WCO Council letter ${randomUUID().slice(0, 6)}`);
+    await eventually(() => trip(id), (x) => x.live?.stage === 'DRAFT');
+    const refused = await submit(id);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, code: 'conflict', details: { reason: 'missing_requirement', stage: 'DRAFT', missing: ['document:invitation_letter'] } });
+    expect(refused.body.message).toMatch(/invitation_letter/);
+    // Another document is not the invitation letter.
+    await owner.http.post(`/api/v1/proposals/${id}/documents`).field('kind', 'other').field('requestId', rid()).attach('file', Buffer.from('agenda'), { filename: 'agenda.pdf', contentType: 'application/pdf' }).expect(201);
+    const still = await submit(id);
+    expect(still.status).toBe(409);
+    expect(still.body.details).toMatchObject({ reason: 'missing_requirement', missing: ['document:invitation_letter'] });
+
+    // The read model catches up with the accepted upload; the refused submissions left nothing behind.
+    const draft = await eventually(() => trip(id), (x) => x.timeline.some((e: Event) => e.type === 'DOCUMENT_ADDED'));
+    expect(draft).toMatchObject({ stage: 'DRAFT', status: 'open', live: { stage: 'DRAFT', status: 'open' } });
+    // Still only the requester's own draft task; no approval was opened.
+    expect(draft.tasks.map((t: Task) => `${t.kind}:${t.role}:${t.status}`)).toEqual(['work:owner:open']);
+    expect(draft.timeline.map((e: Event) => e.type).filter((t: string) => !t.startsWith('EMAIL_'))).toEqual(['CREATED', 'DOCUMENT_ADDED']);
+
+    await uploadInvitation(id);
+    const ok = await submit(id);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ stage: 'SUBMITTED', status: 'open' });
+    expect((await openApproval(id, 'division_head')).assigneeId).toBe(head.id);
+    await owner.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'done' }).expect(200);
+  }, 60000);
 });
