@@ -17,7 +17,7 @@ type Event = { type: string; fromStage: string | null; toStage: string | null; a
  * trip and the requester is told; a request for changes sends it back to the draft, the requester fixes it and
  * submits again, and it goes forward.
  */
-describe('overseas trips: rejection, requested changes, the invitation letter', () => {
+describe('overseas trips: rejection, requested changes, the invitation letter, a draft at departure', () => {
   let smtp: SmtpTestServer;
   let stack: AccordStack;
   let owner: SignedInUser, colleague: SignedInUser, head: SignedInUser, deputy: SignedInUser;
@@ -195,5 +195,27 @@ describe('overseas trips: rejection, requested changes, the invitation letter', 
     expect(ok.body).toMatchObject({ stage: 'SUBMITTED', status: 'open' });
     expect((await openApproval(id, 'division_head')).assigneeId).toBe(head.id);
     await owner.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'done' }).expect(200);
+  }, 60000);
+
+  it('expires a draft never submitted when its departure date arrives, and tells the requester and the delegates', async () => {
+    const title = `NCP meeting never submitted ${randomUUID().slice(0, 6)}`;
+    // Departs two scaled days (2 s) after the request.
+    const id = await newTrip(title, { departIn: 2 });
+    const expired = await eventually(() => trip(id), (x) => x.stage === 'EXPIRED' && x.workflowStatus === 'COMPLETED' && x.timeline.some((e: Event) => e.type === 'EXPIRED'), 20000);
+    expect(expired).toMatchObject({ stage: 'EXPIRED', status: 'expired' });
+    expect(expired.timeline).toContainEqual(expect.objectContaining({ type: 'EXPIRED', fromStage: 'DRAFT', toStage: 'EXPIRED', actorId: null }));
+    expect(expired.tasks.filter((t: Task) => t.status === 'open')).toHaveLength(0);
+    for (const person of [owner, colleague]) {
+      const m = await smtp.waitFor((x) => x.to.includes(person.email) && x.subject.includes(title) && /^Trip request expired/.test(x.subject), 20000);
+      expect(m.text).toContain('Brussels');
+    }
+    // Too late for anything: the letter, the submission, a change.
+    const refusals = await Promise.all([
+      owner.http.post(`/api/v1/proposals/${id}/documents`).field('kind', 'invitation_letter').field('requestId', rid()).attach('file', Buffer.from('late'), { filename: 'invitation.pdf', contentType: 'application/pdf' }),
+      submit(id),
+      owner.http.post(`/api/v1/trips/${id}/change`).send({ requestId: rid(), departureDate: addDays(today(), 30), returnDate: addDays(today(), 32) }),
+    ]);
+    expect(refusals.map((r) => r.status)).toEqual([409, 409, 409]);
+    expect((await trip(id)).stage).toBe('EXPIRED');
   }, 60000);
 });
