@@ -3,10 +3,10 @@ import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AccordStack, startAccordStack } from '../support/accord-stack';
 import { launchBrowser, screenshot } from '../support/browser';
-import { createProposal, dashboardPeople, DashboardPeople, parseCsv, submitProposal } from '../support/dashboard-fixture';
+import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, submitProposal } from '../support/dashboard-fixture';
 import { DataSource } from 'typeorm';
 import { createUser, TestUser } from '../support/users';
-import { formatUlaanbaatarDateTime } from '../../libs/domain';
+import { formatUlaanbaatarDate, formatUlaanbaatarDateTime } from '../../libs/domain';
 
 jest.setTimeout(120_000);
 
@@ -207,6 +207,46 @@ describe('leadership dashboard in the browser', () => {
       await officerContext.close();
     }
   });
+  it('lets an approver find their task under My tasks, approve it from the detail page, and see it leave', async () => {
+    const id = await createProposal(stack, people.officer, { titleEn: `Hotel convention ${tag}`, titleMn: `Хотел конвенц ${tag}` });
+    await submitProposal(stack, people.officer, id);
+    const task = await finishTranslation(stack, people.officer, id);
+    expect(task.assigneeId).toBe(people.head.id);
+    const ctx = await browser.newContext({ locale: 'mn-MN', timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 900 } });
+    const p = await ctx.newPage();
+    try {
+      await signIn(p, people.head);
+      await p.getByRole('link', { name: 'Миний даалгавар' }).first().click();
+      await p.waitForURL(/\/app\/tasks$/);
+      const rows = p.locator('[data-testid=my-tasks] tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(1);
+      const cells = await rows.first().locator('td').allInnerTexts();
+      expect(cells[0]).toBe(`Хотел конвенц ${tag}`);
+      expect(cells[1]).toBe('Монгол хэлнээ орчуулах');
+      expect(cells[2]).toBe('Батлах · division_head');
+      expect(cells[3]).toBe(formatUlaanbaatarDateTime(new Date(task.openedAt)));
+      // Due in Ulaanbaatar time (this context runs in Europe/Berlin).
+      expect(cells[4].trim()).toBe(formatUlaanbaatarDate(new Date(task.dueAt!)));
+      await screenshot(p, 'dashboard-11-approver-my-tasks');
+
+      await rows.first().getByRole('link', { name: `Хотел конвенц ${tag}` }).click();
+      await p.waitForURL(new RegExp(`/app/proposals/${id}$`));
+      await p.getByTestId('action-panel').getByRole('button', { name: 'Зөвшөөрөх' }).click();
+      await p.getByTestId('detail-stage').filter({ hasText: 'Судалгаа, үр нөлөөний шинжилгээ' }).waitFor({ timeout: 20_000 });
+      const tasksPanel = await p.getByTestId('tasks').innerText();
+      expect(tasksPanel).toContain('approve');
+
+      await screenshot(p, 'dashboard-12-approved-detail');
+
+      await p.getByRole('link', { name: 'Миний даалгавар' }).first().click();
+      await p.getByTestId('no-tasks').waitFor();
+      expect(await p.locator('[data-testid=my-tasks]').count()).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('a person whose password someone else set must choose their own before anything else', async () => {
     const newcomer = await createUser(stack, ['officer'], { language: 'en' });
     await stack.api.get(DataSource).query('UPDATE users SET must_change_password = true WHERE id = $1', [newcomer.id]);

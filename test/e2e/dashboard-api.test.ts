@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
-import { createProposal, dashboardPeople, DashboardPeople, parseCsv, percentileCont, seedReadModel, seedTimelines, submitProposal, ulaanbaatarMonth } from '../support/dashboard-fixture';
+import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, percentileCont, seedReadModel, seedTimelines, submitProposal, ulaanbaatarMonth } from '../support/dashboard-fixture';
 import { createUserAndLogin, SignedInUser } from '../support/users';
 
 const DAY = 86_400_000;
@@ -13,6 +13,8 @@ describe('dashboard API', () => {
   let outsider: SignedInUser;
   const tag = randomUUID().slice(0, 6);
   const ids: string[] = [];
+  /** The proposal the division head decides (created by the approver test). */
+  let approverProposal = '';
   const scope = () => `division=${people.division}`;
 
   beforeAll(async () => {
@@ -297,12 +299,62 @@ describe('dashboard API', () => {
     await stack.http().get('/api/v1/dashboard/proposals/export.csv').expect(401);
   });
 
-  it('shows an approver their tasks', async () => {
+  it('shows an officer their own tasks, soonest due first', async () => {
     const mine = await people.officer.http.get('/api/v1/dashboard/my-tasks').expect(200);
     // Soonest due first: the drafts (30-day SLA) before the translation (60 days).
     expect(mine.body.map((t: { stage: string }) => t.stage)).toEqual(['DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'TRANSLATION']);
     expect(mine.body[4]).toMatchObject({ proposalId: ids[0], taskKind: 'work', actions: ['complete_work'], overdue: false, title: { en: `Alpha convention ${tag}` } });
+    // The division head has nothing to decide yet.
     expect((await people.head.http.get('/api/v1/dashboard/my-tasks').expect(200)).body).toEqual([]);
+  });
+
+  it('shows an approver the approval task they hold, with its proposal, stage and due date, until they decide it', async () => {
+    approverProposal = await createProposal(stack, people.officer, { titleEn: `Foxtrot convention ${tag}`, titleMn: `Фокстрот конвенц ${tag}` });
+    const id = approverProposal;
+    await submitProposal(stack, people.officer, id);
+    const task = await finishTranslation(stack, people.officer, id);
+    expect(task.assigneeId).toBe(people.head.id);
+
+    const mine = await eventually(
+      () => people.head.http.get('/api/v1/dashboard/my-tasks').expect(200),
+      (r) => r.body.length > 0,
+    );
+    const detail = await people.head.http.get(`/api/v1/dashboard/proposals/${id}`).expect(200);
+    // Due when the stage is: 60 days (the translation's SLA) after the proposal entered it.
+    const due = new Date(new Date(detail.body.stageEnteredAt).getTime() + 60 * DAY).toISOString();
+    expect(mine.body).toEqual([
+      {
+        taskId: task.id,
+        proposalId: id,
+        kind: 'accession',
+        title: { en: `Foxtrot convention ${tag}`, mn: `Фокстрот конвенц ${tag}` },
+        stage: 'TRANSLATION',
+        stageName: { en: 'Translation into Mongolian', mn: 'Монгол хэлнээ орчуулах' },
+        taskKind: 'approval',
+        role: 'division_head',
+        actions: ['approve', 'request_changes', 'reject'],
+        onBehalfOf: null,
+        openedAt: task.openedAt,
+        dueAt: due,
+        overdue: false,
+      },
+    ]);
+    expect(task.dueAt).toBe(due);
+    expect(detail.body.dueAt).toBe(due);
+    // It is the head's to decide, not the owner's.
+    expect((await people.officer.http.get('/api/v1/dashboard/my-tasks').expect(200)).body.map((t: { taskId: string }) => t.taskId)).not.toContain(task.id);
+
+    await people.head.http.post(`/api/v1/proposals/${id}/decisions`).send({ requestId: randomUUID(), taskId: task.id, decision: 'approve' }).expect(200);
+    const after = await eventually(
+      () => people.head.http.get('/api/v1/dashboard/my-tasks').expect(200),
+      (r) => r.body.length === 0,
+    );
+    expect(after.body).toEqual([]);
+    const moved = await eventually(
+      () => people.head.http.get(`/api/v1/dashboard/proposals/${id}`).expect(200),
+      (r) => r.body.stage === 'RESEARCH',
+    );
+    expect(moved.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ id: task.id, status: 'done', decision: 'approve', assignee: expect.objectContaining({ id: people.head.id }) })]));
   });
 
   it('remembers the language on the person, leadership included', async () => {

@@ -55,6 +55,30 @@ export async function submitProposal(stack: AccordStack, owner: SignedInUser, id
   );
 }
 
+/**
+ * Finishes the translation of a proposal in TRANSLATION as its owner would (the translation uploaded, the stage's
+ * work done), which opens the division head's approval task ("translation accepted"). Waits until the read model
+ * shows that task open and assigned; returns it.
+ */
+export async function finishTranslation(stack: AccordStack, owner: SignedInUser, id: string): Promise<{ id: string; assigneeId: string; openedAt: string; dueAt: string | null }> {
+  await owner.http
+    .post(`/api/v1/proposals/${id}/documents`)
+    .field('kind', 'translation')
+    .field('requestId', randomUUID())
+    .attach('file', Buffer.from(`translation ${randomUUID()}`), { filename: 'translation.pdf', contentType: 'application/pdf' })
+    .expect(201);
+  await owner.http.post(`/api/v1/proposals/${id}/complete-stage`).send({ requestId: randomUUID() }).expect(200);
+  type Task = { id: string; kind: string; status: string; assignee: { id: string } | null; openedAt: string; dueAt: string | null };
+  const approval = (tasks: Task[]) => tasks.find((t) => t.kind === 'approval' && t.status === 'open' && t.assignee);
+  const res = await eventually(
+    () => owner.http.get(`/api/v1/dashboard/proposals/${id}`),
+    (r) => !!approval(r.body.tasks ?? []),
+  );
+  const task = approval(res.body.tasks ?? []);
+  if (!task) throw new Error(`no open approval task on ${id}: ${JSON.stringify(res.body.tasks)}`);
+  return { id: task.id, assigneeId: task.assignee!.id, openedAt: task.openedAt, dueAt: task.dueAt };
+}
+
 /** Parses the CSV the dashboard exports (RFC 4180: quoted cells, CRLF lines, a BOM). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
