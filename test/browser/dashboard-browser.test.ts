@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { AccordStack, startAccordStack } from '../support/accord-stack';
+import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { launchBrowser, screenshot } from '../support/browser';
 import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, submitProposal } from '../support/dashboard-fixture';
 import { DataSource } from 'typeorm';
@@ -232,12 +232,28 @@ describe('leadership dashboard in the browser', () => {
 
       await rows.first().getByRole('link', { name: `Хотел конвенц ${tag}` }).click();
       await p.waitForURL(new RegExp(`/app/proposals/${id}$`));
+      // Whoever was emailed about it so far: the head, asked to decide.
+      await p.getByTestId('emails').filter({ hasText: people.head.email }).waitFor();
       await p.getByTestId('action-panel').getByRole('button', { name: 'Зөвшөөрөх' }).click();
       await p.getByTestId('detail-stage').filter({ hasText: 'Судалгаа, үр нөлөөний шинжилгээ' }).waitFor({ timeout: 20_000 });
       const tasksPanel = await p.getByTestId('tasks').innerText();
       expect(tasksPanel).toContain('approve');
 
-      await screenshot(p, 'dashboard-12-approved-detail');
+      // The emails panel lists what the proposal was sent: the head's task and the owner's news of the approval,
+      // recipient, subject and sent time (Ulaanbaatar), as the API has them.
+      const api = await eventually(
+        () => people.leader.http.get(`/api/v1/dashboard/proposals/${id}`).expect(200),
+        (r) => r.body.emails.length === 2 && r.body.emails.every((e: { status: string }) => e.status === 'sent'),
+      );
+      const emails: Array<{ recipient: string; subject: string; sentAt: string }> = api.body.emails;
+      expect(emails.map((e) => e.recipient)).toEqual([people.officer.email, people.head.email]);
+      await p.reload();
+      const emailRows = p.locator('[data-testid=emails] tbody tr');
+      await emailRows.nth(1).waitFor();
+      const shown = await Promise.all((await emailRows.all()).map((r) => r.locator('td').allInnerTexts()));
+      expect(shown).toEqual(emails.map((e) => [e.recipient, e.subject, formatUlaanbaatarDateTime(new Date(e.sentAt))]));
+      expect(shown.map((r) => r[1])).toEqual([`Зөвшөөрсөн: Хотел конвенц ${tag}`, `Шийдвэр гаргах шаардлагатай: Хотел конвенц ${tag}`]);
+      await screenshot(p, 'dashboard-12-approved-detail-emails');
 
       await p.getByRole('link', { name: 'Миний даалгавар' }).first().click();
       await p.getByTestId('no-tasks').waitFor();

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, percentileCont, seedReadModel, seedTimelines, submitProposal, ulaanbaatarMonth } from '../support/dashboard-fixture';
+import { startSmtpTestServer, SmtpTestServer } from '../support/smtp-test-server';
 import { createUserAndLogin, SignedInUser } from '../support/users';
 
 const DAY = 86_400_000;
@@ -9,6 +11,7 @@ const DAY = 86_400_000;
 /** The dashboard's JSON API, exports and status report over a real stack (HTTP, Temporal, worker, PostgreSQL). */
 describe('dashboard API', () => {
   let stack: AccordStack;
+  let smtp: SmtpTestServer;
   let people: DashboardPeople;
   let outsider: SignedInUser;
   const tag = randomUUID().slice(0, 6);
@@ -18,14 +21,18 @@ describe('dashboard API', () => {
   const scope = () => `division=${people.division}`;
 
   beforeAll(async () => {
-    stack = await startAccordStack();
+    smtp = await startSmtpTestServer();
+    stack = await startAccordStack({ env: smtp.env() });
     people = await dashboardPeople(stack);
     outsider = await createUserAndLogin(stack, ['officer'], { division: `elsewhere-${tag}` });
     for (const [i, word] of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'].entries()) {
       ids.push(await createProposal(stack, people.officer, { titleEn: `${word} convention ${tag}`, titleMn: `${['Альфа', 'Браво', 'Чарли', 'Дельта', 'Эхо'][i]} конвенц ${tag}` }));
     }
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.stop();
+  });
 
   const overview = (who: SignedInUser, q = scope()) => who.http.get(`/api/v1/dashboard/overview?${q}`).expect(200);
 
@@ -276,7 +283,8 @@ describe('dashboard API', () => {
     expect(moves).toEqual([expect.objectContaining({ fromStage: 'DRAFT', toStage: 'TRANSLATION', daysInStage: expect.any(Number), actor: expect.objectContaining({ id: people.officer.id }) })]);
     expect(res.body.documents).toEqual([expect.objectContaining({ kind: 'convention_text', version: 1, kindName: { en: 'Original convention text', mn: 'Конвенцийн эх бичвэр' } })]);
     expect(res.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ stage: 'TRANSLATION', status: 'open', assignee: expect.objectContaining({ id: people.officer.id }) })]));
-    expect(Array.isArray(res.body.emails)).toBe(true);
+    // The owner did everything so far and no one else has a task: nobody was emailed.
+    expect(res.body.emails).toEqual([]);
 
     const en = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}/report?lang=en`).expect(200);
     expect(en.headers['content-type']).toMatch(/^text\/html/);
@@ -355,6 +363,41 @@ describe('dashboard API', () => {
       (r) => r.body.stage === 'RESEARCH',
     );
     expect(moved.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ id: task.id, status: 'done', decision: 'approve', assignee: expect.objectContaining({ id: people.head.id }) })]));
+  });
+
+  it('lists the emails a proposal got: recipient, subject and sent time, as the mail server received them', async () => {
+    const id = approverProposal;
+    const title = `Фокстрот конвенц ${tag}`; // both recipients read Mongolian
+    type Email = { id: string; template: string; language: string; recipient: string; subject: string; status: string; createdAt: string; sentAt: string | null };
+    // The head was asked to decide (task-assigned) and the owner told of the approval (owner-notification).
+    const res = await eventually(
+      () => people.leader.http.get(`/api/v1/dashboard/proposals/${id}`).expect(200),
+      (r) => r.body.emails.length === 2 && r.body.emails.every((e: Email) => e.status === 'sent') && smtp.messages.filter((m) => m.subject.includes(title)).length === 2,
+    );
+    const emails: Email[] = res.body.emails;
+    // Newest first.
+    expect(emails.map(({ template, language, recipient, subject, status }) => ({ template, language, recipient, subject, status }))).toEqual([
+      { template: 'owner-notification', language: 'mn', recipient: people.officer.email, subject: `Зөвшөөрсөн: ${title}`, status: 'sent' },
+      { template: 'task-assigned', language: 'mn', recipient: people.head.email, subject: `Шийдвэр гаргах шаардлагатай: ${title}`, status: 'sent' },
+    ]);
+    // What the mail server received is what the page lists: the same messages (by Message-ID), recipients and
+    // subjects, each sent when the server took it.
+    const received = smtp.messages.filter((m) => m.subject.includes(title));
+    const ds = stack.api.get(DataSource);
+    const bare = (messageId: string) => messageId.replace(/^<|>$/g, '');
+    for (const e of emails) {
+      const [{ message_id: messageId }] = await ds.query(`SELECT message_id FROM email_messages WHERE id = $1 AND proposal_id = $2`, [e.id, id]);
+      const mail = received.find((m) => bare(m.messageId) === bare(messageId));
+      expect(mail).toBeDefined();
+      expect([mail!.to, mail!.subject]).toEqual([[e.recipient], e.subject]);
+      const sentAt = new Date(e.sentAt!).getTime();
+      expect(sentAt).toBeGreaterThanOrEqual(new Date(e.createdAt).getTime());
+      expect(Math.abs(sentAt - mail!.receivedAt.getTime())).toBeLessThan(2000);
+    }
+    expect(received).toHaveLength(2);
+    // The emails route says the same; a proposal nobody was emailed about has none.
+    expect((await people.leader.http.get(`/api/v1/dashboard/proposals/${id}/emails`).expect(200)).body).toEqual(emails);
+    expect((await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[1]}`).expect(200)).body.emails).toEqual([]);
   });
 
   it('remembers the language on the person, leadership included', async () => {
