@@ -174,3 +174,58 @@ export interface FieldProblem {
   reason: string;
   reasonMn?: string;
 }
+
+/** A consulted body's remarks during coordination and the division's answer (`details.remarks`). */
+export interface CoordinationRemark {
+  id: string;
+  body: string;
+  remarks: string;
+  replyDeadline: string | null;
+  recordedAt: string;
+  response: string | null;
+  respondedAt: string | null;
+  respondedBy: string | null;
+}
+
+/** An implementation action item (`details.actionItems`). */
+export interface ActionItem {
+  id: string;
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  status: 'open' | 'done';
+  completedAt: string | null;
+  completedBy: string | null;
+  addedAt?: string;
+}
+
+/** What an accession's read-model row keeps of its stage work (workflows/accession-proposal.workflow.ts accessionDetails). */
+export interface AccessionDetails {
+  fields?: Record<string, string>;
+  remarks?: CoordinationRemark[];
+  actionItems?: ActionItem[];
+  cabinet?: { outcome: string; resolutionNumber?: string; resolutionDate?: string; remarks?: string } | null;
+  parliament?: { outcome: string; lawNumber?: string; lawDate?: string; remarks?: string } | null;
+  deposit?: { depositDate: string; entryIntoForce: string | null } | null;
+  annexesAccepted?: string[];
+  reservations?: string[];
+}
+
+/** Entry into force for the country (GET /api/v1/proposals/:id `entryIntoForce`): a forecast before deposit, fixed after. */
+export interface EntryIntoForce {
+  status: 'forecast' | 'fixed';
+  basis: 'if_deposited_today' | 'deposit';
+  conventionCode: string;
+  depositDate: string;
+  date: string;
+  latestDepositForSameDate: string | null;
+  label: Bilingual;
+  rule: Bilingual;
+}
+
+/** GET /api/v1/proposals/:id, the parts the stage-work panels use (apps/api/src/proposals/dto/proposal.dto.ts). */
+export interface ProposalApiDetail {
+  id: string;
+  definitionVersion: string;
+  entryIntoForce: EntryIntoForce | null;
+}

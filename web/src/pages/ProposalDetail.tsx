@@ -7,6 +7,8 @@ import { hasKey, language, loc, t } from '../i18n';
 import { personName } from '../people';
 import { useSignal } from '../state';
 import type { ProposalStatus } from '../types';
+import { StageWork } from './proposal-detail/StageWork';
+import { stageWorkAction } from './proposal-detail/stage-action';
 import { TripOwnerActions, TripSection } from './TripDetail';
 
 
@@ -117,6 +119,8 @@ export function ProposalDetailPage(props: { id: string }) {
 
               {(myTasks.length > 0 || (isOwner && p.status === 'open')) && <ActionPanel proposal={p} myTasks={myTasks} isOwner={isOwner} settle={settle} />}
 
+              <StageWork proposal={p} settle={settle} />
+
               <div class="grid two">
                 <div class="panel">
                   <h2>{t('timeline')}</h2>
@@ -147,35 +151,37 @@ export function ProposalDetailPage(props: { id: string }) {
                 <div>
                   <div class="panel">
                     <h2>{t('tasks')}</h2>
-                    <table class="data" data-testid="tasks">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('stage')}</th>
-                          <th scope="col">{t('role')}</th>
-                          <th scope="col">{t('assignee')}</th>
-                          <th scope="col">{t('status')}</th>
-                          <th scope="col">{t('due')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {p.tasks.length === 0 && (
+                    <div class="scroll-x">
+                      <table class="data" data-testid="tasks">
+                        <thead>
                           <tr>
-                            <td colSpan={5} class="muted">
-                              {t('none')}
-                            </td>
+                            <th scope="col">{t('stage')}</th>
+                            <th scope="col">{t('role')}</th>
+                            <th scope="col">{t('assignee')}</th>
+                            <th scope="col">{t('status')}</th>
+                            <th scope="col">{t('due')}</th>
                           </tr>
-                        )}
-                        {p.tasks.map((x) => (
-                          <tr>
-                            <td>{loc(x.stageName)}</td>
-                            <td>{x.role}</td>
-                            <td>{personName(x.assignee)}</td>
-                            <td>{x.decision ?? x.status}</td>
-                            <td>{dateUb(x.dueAt)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {p.tasks.length === 0 && (
+                            <tr>
+                              <td colSpan={5} class="muted">
+                                {t('none')}
+                              </td>
+                            </tr>
+                          )}
+                          {p.tasks.map((x) => (
+                            <tr>
+                              <td>{loc(x.stageName)}</td>
+                              <td>{x.role}</td>
+                              <td>{personName(x.assignee)}</td>
+                              <td>{x.decision ?? x.status}</td>
+                              <td>{dateUb(x.dueAt)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   </div>
                   <div class="panel">
                     <h2>{t('documents')}</h2>
@@ -352,8 +358,8 @@ function ActionPanel(props: { proposal: ProposalStatus; myTasks: ProposalStatus[
         </button>
       )}
       {props.isOwner && trip && <TripOwnerActions proposal={p} settle={props.settle} />}
-      {props.isOwner && accession && work && p.stage !== 'DRAFT' && (
-        <button type="button" disabled={busy} onClick={() => void run(() => post<ActionResult>(`/proposals/${p.id}/complete-stage`, { requestId: requestId() }), caughtUp)}>
+      {props.isOwner && accession && work && stageWorkAction(p) === 'complete_work' && (
+        <button type="button" data-testid="complete-stage" disabled={busy} onClick={() => void run(() => post<ActionResult>(`/proposals/${p.id}/complete-stage`, { requestId: requestId() }), caughtUp)}>
           {t('completeStage')}
         </button>
       )}
