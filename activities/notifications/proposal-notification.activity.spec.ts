@@ -61,3 +61,56 @@ describe('task emails carry the stage’s own action labels (from the pinned def
     for (const s of sent) expect(s.actionLinks?.choices).toEqual([{ action: 'approve' }, { action: 'request_changes' }, { action: 'reject' }]);
   });
 });
+
+describe('a trip’s owner notices reach its other delegates', () => {
+  const to = (s: SendEmailInput) => (typeof s.to === 'string' ? s.to : s.to.address);
+  const person = (id: string, extra: Partial<DirectoryUser> = {}): DirectoryUser => ({ id, email: `${id}@customs.test`, nameMn: id, nameLatin: id, language: 'en', division: 'd', roles: ['officer'], supervisorId: null, active: true, ...extra });
+  const people = [person('owner'), person('traveller'), person('gone', { active: false }), person('quiet'), person('admin', { roles: ['admin'] })];
+
+  function tripActivities(kind = 'trip') {
+    const sent: SendEmailInput[] = [];
+    const acts = createProposalNotificationActivities({
+      users: { findById: async (id: string) => people.find((p) => p.id === id) ?? null } as unknown as UserDirectoryRepository,
+      proposals: {
+        findById: async (id: string) => ({ id, kind, titleEn: 'WCO Council', titleMn: 'ДГБ-ын зөвлөл', summary: '', ownerId: 'owner', details: { trip: { delegateIds: ['owner', 'traveller', 'gone', 'quiet', 'admin', 'traveller'] } } }),
+      } as unknown as ProposalRepository,
+      preferences: { get: async (id: string) => ({ decision: id !== 'quiet', stage_change: true }) } as unknown as NotificationPreferenceRepository,
+      publicUrl: 'http://accord.test',
+      sendEmail: async (input) => {
+        sent.push(input);
+        return { messageId: `<${sent.length}@accord.test>`, sentAt: new Date().toISOString(), alreadySent: false, attempts: 1, template: input.template, recipient: to(input) };
+      },
+    });
+    return { acts, sent };
+  }
+
+  const notice = (decision: { action: string; byId: string | null }): ProposalNotification => ({
+    idempotencyKey: 'trip-p:owner:e7',
+    recipient: { userId: 'owner' },
+    template: 'owner-notification',
+    proposalId: 'p',
+    workflowId: 'trip-p',
+    stage: 'REJECTED',
+    definitionVersion: 'trip-v1',
+    decision: { ...decision, at: '2027-01-01T00:00:00Z', comment: 'Not this year' },
+  });
+
+  it('the owner and every active delegate but the decider, once each, in their words, each with their own opt-outs', async () => {
+    const { acts, sent } = tripActivities();
+    const outcome = await acts.notifyProposalEvent(notice({ action: 'reject', byId: 'admin' }));
+    expect(sent.map((s) => [to(s), s.idempotencyKey, s.data.traveller ?? false])).toEqual([
+      ['owner@customs.test', 'trip-p:owner:e7:owner', false],
+      ['traveller@customs.test', 'trip-p:owner:e7:traveller', true],
+    ]);
+    expect(outcome.skipped).toEqual([{ recipientId: 'quiet', reason: 'turned off by the delegate' }]);
+  });
+
+  it('other kinds, and other templates, still reach only their recipient', async () => {
+    const { acts, sent } = tripActivities('accession');
+    await acts.notifyProposalEvent(notice({ action: 'reject', byId: 'admin' }));
+    expect(sent.map(to)).toEqual(['owner@customs.test']);
+    const trip = tripActivities();
+    await trip.acts.notifyProposalEvent({ ...notice({ action: 'reject', byId: null }), template: 'trip-expired', decision: undefined, trip: { destination: 'Brussels, BE', departureDate: '2027-01-02', returnDate: '2027-01-04' } });
+    expect(trip.sent.map(to)).toEqual(['owner@customs.test']);
+  });
+});

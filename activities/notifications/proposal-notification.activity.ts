@@ -73,7 +73,7 @@ function agreementDeadlineFacts(n: ProposalNotification, proposal: { details: Re
 
 /**
  * Sends the emails a proposal's workflow asks for: resolves the recipients (a person, their supervisor, or
- * leadership), honours the owner's opt-outs, gathers the proposal's facts in both languages, and hands each
+ * leadership; for a trip's owner notices also its other delegates), honours each recipient's opt-outs, gathers the proposal's facts in both languages, and hands each
  * message to the idempotent sendEmail (one key per recipient), so a retried activity never sends twice.
  */
 export function createProposalNotificationActivities(deps: ProposalNotificationDeps) {
@@ -84,12 +84,26 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
     return deps.users.findActiveByRole('leadership');
   }
 
+  /**
+   * A trip's delegates hear what its requester hears: a notice to the owner of a trip (a decision, a move) also goes
+   * to every other active delegate on the request as the read model holds it, except whoever took the decision.
+   */
+  async function otherTravellers(n: ProposalNotification, proposal: { kind: string; details: Record<string, unknown> }, already: DirectoryUser[]): Promise<DirectoryUser[]> {
+    if (n.template !== 'owner-notification' || proposal.kind !== 'trip') return [];
+    const skip = new Set([...already.map((u) => u.id), ...(n.decision?.byId ? [n.decision.byId] : [])]);
+    const ids = [...new Set((proposal.details as { trip?: { delegateIds?: string[] } }).trip?.delegateIds ?? [])].filter((id) => !skip.has(id));
+    const found = await Promise.all(ids.map((id) => deps.users.findById(id)));
+    return found.filter((u): u is DirectoryUser => !!u?.active);
+  }
+
   return {
     async notifyProposalEvent(n: ProposalNotification): Promise<NotificationOutcome> {
       const outcome: NotificationOutcome = { sent: [], skipped: [] };
       const proposal = await deps.proposals.findById(n.proposalId);
       if (!proposal) return { sent: [], skipped: [{ recipientId: null, reason: 'proposal not found' }] };
       const people = await recipients(n);
+      const travellers = await otherTravellers(n, proposal, people);
+      people.push(...travellers);
       if (people.length === 0) outcome.skipped.push({ recipientId: null, reason: 'no active recipient' });
 
       const def = ACCESSION_DEFINITIONS[n.definitionVersion] ?? TRIP_DEFINITIONS[n.definitionVersion] ?? AGREEMENT_DEFINITIONS[n.definitionVersion];
@@ -115,16 +129,17 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
       };
 
       for (const person of people) {
+        const traveller = travellers.includes(person);
         if (n.template === 'owner-notification') {
           const prefs = await deps.preferences.get(person.id);
           const wanted = (n.decision && prefs.decision) || (n.stageChange && prefs.stage_change);
           if (!wanted) {
-            outcome.skipped.push({ recipientId: person.id, reason: 'turned off by the owner' });
+            outcome.skipped.push({ recipientId: person.id, reason: traveller ? 'turned off by the delegate' : 'turned off by the owner' });
             continue;
           }
         }
         const name = person.language === 'en' ? person.nameLatin : person.nameMn;
-        const data: Record<string, unknown> = { recipientName: name || person.email, proposal: facts };
+        const data: Record<string, unknown> = { recipientName: name || person.email, proposal: facts, ...(traveller ? { traveller: true } : {}) };
         // The trip templates have their own shape: the trip's facts instead of the proposal's.
         if ((n.template === 'trip-expired' || n.template === 'report-due') && n.trip) {
           delete data.proposal;

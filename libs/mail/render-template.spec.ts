@@ -105,6 +105,21 @@ describe('renderTemplate', () => {
     const stageOnly = renderTemplate('owner-notification', 'en', { ...rest, stageChange: { from: 'A', to: 'B', at: '2027-01-01T00:00:00Z' } });
     expect(stageOnly.subject).toBe('Now at B: Accession to the Revised Kyoto Convention');
   });
+
+  it('owner notification to a trip delegate speaks of the trip they travel on, not their proposal', () => {
+    const data = { ...(sampleData('owner-notification') as object), traveller: true };
+    for (const lang of ['en', 'mn'] as const) {
+      const mail = renderTemplate('owner-notification', lang, data);
+      for (const body of [mail.html, mail.text]) {
+        expect(body).toContain('a trip you are travelling on: Approved');
+        expect(body).toContain('The trip you are travelling on moved from');
+        expect(body).toContain('one of the trip’s delegates');
+        expect(body).toContain('Таны оролцох томилолт');
+        expect(body).not.toContain('your proposal');
+        expect(body).not.toContain('because you own the proposal');
+      }
+    }
+  });
 });
 
 describe('action choices', () => {

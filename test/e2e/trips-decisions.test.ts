@@ -99,6 +99,11 @@ describe('overseas trips: rejection, requested changes, the invitation letter, a
     // The requester is told, with who decided and why.
     const mail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.subject.includes(title) && /^Rejected/.test(m.subject), 20000);
     expect(mail.text).toContain('Not a priority this year');
+    // So is the other delegate, as a traveller rather than the owner.
+    const theirs = await smtp.waitFor((m) => m.to.includes(colleague.email) && m.subject.includes(title) && /^Rejected/.test(m.subject), 20000);
+    expect(theirs.text).toContain('a trip you are travelling on: Rejected');
+    expect(theirs.text).toContain('Not a priority this year');
+    expect(theirs.text).not.toContain('because you own the proposal');
 
     // Nothing moves a rejected trip: each refusal is a 409 and nothing changes.
     const refusals = await Promise.all([
@@ -135,6 +140,8 @@ describe('overseas trips: rejection, requested changes, the invitation letter, a
     expect(back.timeline).toContainEqual(expect.objectContaining({ type: 'CHANGES_REQUESTED', toStage: 'DRAFT', actorId: head.id, comment: 'Two delegates is one too many: go alone' }));
     const mail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.subject.includes(title) && /^Changes requested/.test(m.subject), 20000);
     expect(mail.text).toContain('Two delegates is one too many');
+    const theirs = await smtp.waitFor((m) => m.to.includes(colleague.email) && m.subject.includes(title) && /^Changes requested/.test(m.subject), 20000);
+    expect(theirs.text).toContain('a trip you are travelling on: Changes requested');
 
     // Approving the old task is no longer possible.
     expect((await decide(id, first, 'approve')).status).toBe(409);

@@ -12,13 +12,15 @@ export const ownerNotificationData = z
       .optional(),
     /** The stage the proposal moved from and to. */
     stageChange: z.object({ from: text, to: text, at: isoDateTime }).optional(),
+    /** The recipient is one of a trip's delegates rather than its requester: the same notice, in their words. */
+    traveller: z.boolean().optional(),
   })
   .refine((d) => d.decision || d.stageChange, 'needs a decision, a stage change, or both');
 export type OwnerNotificationData = z.input<typeof ownerNotificationData>;
 
 export const ownerNotification = defineTemplate({
   name: 'owner-notification',
-  description: 'Tells the proposal owner about a decision on their proposal and/or its move to another stage.',
+  description: 'Tells the proposal owner (and a trip\'s other delegates) about a decision on it and/or its move to another stage.',
   schema: ownerNotificationData,
   strings: {
     en: {
@@ -28,6 +30,9 @@ export const ownerNotification = defineTemplate({
       comment: 'Comment',
       stageLine: 'Your proposal moved from “{from}” to “{to}” ({at}).',
       optOut: 'You receive this because you own the proposal; you can turn these notifications off per kind in your Accord settings.',
+      decisionLineTraveller: '{by} recorded a decision on a trip you are travelling on: {decision} ({at}).',
+      stageLineTraveller: 'The trip you are travelling on moved from “{from}” to “{to}” ({at}).',
+      optOutTraveller: 'You receive this because you are one of the trip’s delegates; you can turn these notifications off per kind in your Accord settings.',
     },
     mn: {
       subjectDecision: '{decision}: {title}',
@@ -36,32 +41,35 @@ export const ownerNotification = defineTemplate({
       comment: 'Тайлбар',
       stageLine: 'Таны санал “{from}” шатнаас “{to}” шатанд шилжлээ ({at}).',
       optOut: 'Та энэ саналыг хариуцдаг тул энэ мэдэгдлийг хүлээн авлаа; мэдэгдлийг төрлөөр нь Accord-ын тохиргооноос унтрааж болно.',
+      decisionLineTraveller: 'Таны оролцох томилолт дээр шийдвэр гарлаа: {decision}. Шийдвэр гаргасан: {by} ({at}).',
+      stageLineTraveller: 'Таны оролцох томилолт “{from}” шатнаас “{to}” шатанд шилжлээ ({at}).',
+      optOutTraveller: 'Та энэ томилолтын төлөөлөгчдийн нэг тул энэ мэдэгдлийг хүлээн авлаа; мэдэгдлийг төрлөөр нь Accord-ын тохиргооноос унтрааж болно.',
     },
   },
   subject: `{{#if decision}}{{t "subjectDecision" decision=(loc decision.label) title=(loc proposal.title)}}{{else}}{{t "subjectStage" stage=(loc stageChange.to) title=(loc proposal.title)}}{{/if}}`,
   html: `{{> greeting}}
 {{#if decision}}
-<p style="margin:0 0 12px">{{t "decisionLine" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}</p>
+<p style="margin:0 0 12px">{{#if traveller}}{{t "decisionLineTraveller" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}{{else}}{{t "decisionLine" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}{{/if}}</p>
 {{#if decision.comment}}<blockquote style="margin:0 0 12px;padding:8px 12px;border-left:3px solid #9aa5b1;color:#323f4b;white-space:pre-wrap"><strong>{{t "comment"}}:</strong> {{decision.comment}}</blockquote>{{/if}}
 {{/if}}
-{{#if stageChange}}<p style="margin:0 0 12px">{{t "stageLine" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}</p>{{/if}}
+{{#if stageChange}}<p style="margin:0 0 12px">{{#if traveller}}{{t "stageLineTraveller" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}{{else}}{{t "stageLine" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}{{/if}}</p>{{/if}}
 {{> facts}}
-<p style="margin:8px 0 0;color:#52606d;font-size:12px">{{t "optOut"}}</p>`,
+<p style="margin:8px 0 0;color:#52606d;font-size:12px">{{#if traveller}}{{t "optOutTraveller"}}{{else}}{{t "optOut"}}{{/if}}</p>`,
   text: `{{> greeting}}
 
 {{#if decision}}
-{{t "decisionLine" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}
+{{#if traveller}}{{t "decisionLineTraveller" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}{{else}}{{t "decisionLine" by=decision.by decision=(loc decision.label) at=(datetime decision.at)}}{{/if}}
 {{#if decision.comment}}
 {{t "comment"}}: {{decision.comment}}
 {{/if}}
 {{/if}}
 {{#if stageChange}}
-{{t "stageLine" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}
+{{#if traveller}}{{t "stageLineTraveller" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}{{else}}{{t "stageLine" from=(loc stageChange.from) to=(loc stageChange.to) at=(datetime stageChange.at)}}{{/if}}
 {{/if}}
 
 {{> facts}}
 
-{{t "optOut"}}`,
+{{#if traveller}}{{t "optOutTraveller"}}{{else}}{{t "optOut"}}{{/if}}`,
   sample: {
     recipientName: 'Д. Сарангэрэл',
     proposal: {
