@@ -237,8 +237,11 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
   it('3. PostgreSQL stopped for longer than an activity retry interval, then started', async () => {
     const before = await readyProposals(3);
     const during = await readyProposals(3);
+    // Trips too: one submitted just before, its approvals made after the database is back.
+    const trip = await trips.create({ departInDays: 60 });
+    await waitUntilSettled(world, [trip], 60_000);
     // The first group's actions are answered; their timeline writes, assignments and emails are running when the database goes.
-    await Promise.all(before.map((e) => flow.completeStage(e)));
+    await Promise.all([...before.map((e) => flow.completeStage(e)), trips.submit(trip)]);
     await world.pg.stop('immediate');
     const stoppedAt = Date.now();
     say('3: PostgreSQL stopped (immediate)');
@@ -249,25 +252,30 @@ describe('fault tolerance: nothing lost when a process, the database or the mail
     const startedAt = Date.now();
     say(`3: PostgreSQL started after ${((startedAt - stoppedAt) / 1000).toFixed(1)} s`);
     await late;
-    await verdict('3. PostgreSQL down 10 s', [...before, ...during], startedAt, { settleMs: 120_000, then: approveAll([...before, ...during]) });
+    await verdict('3. PostgreSQL down 10 s', [...before, ...during, trip], startedAt, {
+      settleMs: 120_000,
+      then: () => Promise.all([approveAll([...before, ...during])(), trips.approveAll(trip)]).then(() => undefined),
+    });
   });
 
   it('4. the SMTP server refusing connections for a while, then accepting', async () => {
     const ps = await readyProposals(4);
+    const tripsInFlight = await times(2, () => trips.create({ departInDays: 60 }));
+    await waitUntilSettled(world, tripsInFlight, 60_000);
     const refusedBefore = world.smtp.refusedConnections;
     await world.smtp.setMode('refuse'); // up, but answering 421 and hanging up
-    await Promise.all(ps.map((e) => flow.completeStage(e)));
+    await Promise.all([...ps.map((e) => flow.completeStage(e)), ...tripsInFlight.map((t) => trips.submit(t))]);
     await sleep(4000);
     await world.smtp.setMode('closed'); // not listening: connection refused
     // Decisions go on without mail: the owners' notifications queue behind the task emails.
-    await Promise.all(ps.map((e) => flow.approve(e)));
+    await Promise.all([...ps.map((e) => flow.approve(e)), ...tripsInFlight.map((t) => trips.approveAll(t))]);
     await sleep(4000);
     const refused = world.smtp.refusedConnections - refusedBefore;
     await world.smtp.setMode('accept');
     const acceptingAt = Date.now();
     say(`4: SMTP accepting again (${refused} connections refused with 421, then closed)`);
     expect(refused).toBeGreaterThan(0);
-    await verdict('4. SMTP refusing 8 s', ps, acceptingAt, { settleMs: 120_000, notes: [`${refused} SMTP connections refused`] });
+    await verdict('4. SMTP refusing 8 s', [...ps, ...tripsInFlight], acceptingAt, { settleMs: 120_000, notes: [`${refused} SMTP connections refused`] });
   });
 
   it('5. two API processes and two workers share the load; one of each killed mid-run', async () => {
