@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { UserAccountRepository } from '../../libs/db';
 import { addDays, entryIntoForceDate, formatUlaanbaatarDateTime, REVISED_KYOTO_CONVENTION, ulaanbaatarDate } from '../../libs/domain';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
-import { launchBrowser, screenshot } from '../support/browser';
-import { createUserAndLogin, SignedInUser, TestUser } from '../support/users';
+import { launchBrowser, listen, rename, screenshot, signIn } from '../support/browser';
+import { createUserAndLogin, SignedInUser } from '../support/users';
 
 jest.setTimeout(240_000);
 
@@ -16,23 +13,6 @@ type Task = { id: string; role: string; kind: string; status: string; assigneeId
 type Remark = { id: string; body: string; remarks: string; replyDeadline: string | null; recordedAt: string; response: string | null; respondedBy: string | null };
 type Item = { id: string; title: string; ownerId: string; dueDate: string; status: string; completedBy: string | null };
 
-async function listen(stack: AccordStack): Promise<string> {
-  await stack.api.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
-}
-
-async function signIn(p: Page, base: string, who: TestUser): Promise<void> {
-  await p.goto(`${base}/app/`);
-  await p.waitForURL(/\/app\/login/);
-  await p.getByLabel(/Имэйл|Email/).fill(who.email);
-  await p.getByLabel(/Нууц үг|Password/).fill(who.password);
-  await p.getByRole('button', { name: /Нэвтрэх|Sign in/ }).click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/app/login'));
-}
-
-async function rename(stack: AccordStack, who: TestUser, nameLatin: string, nameMn: string): Promise<void> {
-  await new UserAccountRepository(stack.api.get(DataSource)).update(who.id, { nameLatin, nameMn });
-}
 
 /**
  * An officer does an accession proposal's stage work in the web app against the real API, worker, Temporal and

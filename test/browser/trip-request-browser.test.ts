@@ -1,36 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { UserAccountRepository } from '../../libs/db';
 import { addDays, ulaanbaatarDate } from '../../libs/domain';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
-import { launchBrowser, screenshot } from '../support/browser';
-import { createUserAndLogin, SignedInUser, TestUser } from '../support/users';
+import { launchBrowser, listen, rename, screenshot, signIn } from '../support/browser';
+import { createUserAndLogin, SignedInUser } from '../support/users';
 
 jest.setTimeout(180_000);
 
 const today = () => ulaanbaatarDate(new Date());
 type Task = { id: string; role: string; kind: string; status: string; assigneeId: string | null };
 
-async function listen(stack: AccordStack): Promise<string> {
-  await stack.api.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
-}
-
-async function signIn(p: Page, base: string, who: TestUser): Promise<void> {
-  await p.goto(`${base}/app/`);
-  await p.waitForURL(/\/app\/login/);
-  await p.getByLabel(/Имэйл|Email/).fill(who.email);
-  await p.getByLabel(/Нууц үг|Password/).fill(who.password);
-  await p.getByRole('button', { name: /Нэвтрэх|Sign in/ }).click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/app/login'));
-}
-
-/** Gives a test person a name of our choosing (the fixture's are `Test <role> <tag>`), so the picker can find them. */
-async function rename(stack: AccordStack, who: TestUser, nameLatin: string, nameMn: string): Promise<void> {
-  await new UserAccountRepository(stack.api.get(DataSource)).update(who.id, { nameLatin, nameMn });
-}
 
 /** An officer requests an overseas trip in the web app against the real API, worker, Temporal and PostgreSQL. */
 describe('trip request in the browser', () => {
