@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, continueAsNew } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, patched } from '@temporalio/workflow';
 import type { OverseasTripInput } from '../libs/contracts';
 import { departureMoment, EngineContext, initialState, ProposalEngineState, stageDefinition, TaskState, TRIP_DEFINITIONS, tripData, tripEngineContext } from '../libs/domain';
 import { ProposalShell } from './proposal-shell';
@@ -23,6 +23,7 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
     return { destination: `${d.destination.city}, ${d.destination.country}`, departureDate: d.departureDate, returnDate: d.returnDate, ...extra };
   };
 
+  let travellerNotices: boolean | undefined;
   const shell: ProposalShell = new ProposalShell({
     def,
     ctx,
@@ -47,6 +48,8 @@ export async function overseasTrip(input: OverseasTripInput): Promise<ProposalEn
     },
     // Expiry has its own email to everyone concerned.
     ownerNoticeSkipped: (to) => to === 'EXPIRED',
+    // The requester's own cancellation or change reaches the other travellers (histories before this told nobody).
+    ownerActionsToldToTravellers: () => (travellerNotices ??= patched('trip-traveller-notices')),
     resume: input.resume,
     historyLimits: input.historyLimits,
     init: () =>

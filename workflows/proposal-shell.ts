@@ -58,6 +58,8 @@ export interface ProposalShellOptions {
   reminderNotice?: (t: TaskState, p: LadderPoint, key: string) => { notification: ProposalNotification | null; eventData: Record<string, unknown> };
   /** Moves the owner hears about another way (a trip's expiry has its own email to everyone). */
   ownerNoticeSkipped?: (to: string) => boolean;
+  /** When the owner acts (a trip's requester cancels or changes it), whether the fellow travellers are told. */
+  ownerActionsToldToTravellers?: () => boolean;
   /** Version gates of workflows whose recorded histories predate email and task rows on assignment (patched()). */
   mailEnabled?: () => boolean;
   taskRowOnAssignment?: () => boolean;
@@ -289,7 +291,10 @@ export class ProposalShell {
 
   /** One notice to the owner per action someone else took: the decision and/or where the proposal went. */
   private notifyOwner(effects: EngineEffect[], actorId: string | null): void {
-    if (!this.mailOn() || actorId === this.state.ownerId) return;
+    if (!this.mailOn()) return;
+    const byOwner = actorId === this.state.ownerId;
+    if (byOwner && !this.hasOwnerNoticeWorth(effects)) return;
+    if (byOwner && !this.o.ownerActionsToldToTravellers?.()) return;
     const decisionEvent = effects.find((e) => e.type === 'event' && this.o.decisionEvents[e.eventType]) as Extract<EngineEffect, { type: 'event' }> | undefined;
     const move = [...effects].reverse().find((e) => e.type === 'stage_changed') as Extract<EngineEffect, { type: 'stage_changed' }> | undefined;
     if (!decisionEvent && !move) return;
@@ -298,12 +303,18 @@ export class ProposalShell {
     this.notify(
       this.notification({
         idempotencyKey: `${this.workflowId}:owner:e${this.eventSeq}`,
-        recipient: { userId: this.state.ownerId },
+        // What the owner did themselves goes to the others concerned (a trip's travellers), not back to them.
+        recipient: byOwner ? { travellersExcept: this.state.ownerId } : { userId: this.state.ownerId },
         template: 'owner-notification',
         ...(decisionEvent ? { decision: { action: this.o.decisionEvents[decisionEvent.eventType], byId: decisionEvent.actorId, at, comment: decisionEvent.comment ?? null } } : {}),
         ...(move ? { stageChange: { from: move.from, to: move.to, at } } : {}),
       }),
     );
+  }
+
+  /** An action of the owner's that others would need to hear of: a decision-like event or a stage move. */
+  private hasOwnerNoticeWorth(effects: EngineEffect[]): boolean {
+    return effects.some((e) => (e.type === 'event' && this.o.decisionEvents[e.eventType]) || e.type === 'stage_changed');
   }
 
   /** Turns the engine's effects into read-model writes, assignments, emails and search-attribute updates. */

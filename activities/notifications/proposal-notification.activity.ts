@@ -81,6 +81,11 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
     const r = n.recipient;
     if ('userId' in r) return [await deps.users.findById(r.userId)].filter((u): u is DirectoryUser => !!u?.active);
     if ('supervisorOf' in r) return [await deps.users.findSupervisor(r.supervisorOf)].filter((u): u is DirectoryUser => !!u);
+    if ('travellersExcept' in r) {
+      const proposal = await deps.proposals.findById(n.proposalId);
+      const ids = [...new Set((proposal?.details as { trip?: { delegateIds?: string[] } } | undefined)?.trip?.delegateIds ?? [])].filter((id) => id !== r.travellersExcept);
+      return (await Promise.all(ids.map((id) => deps.users.findById(id)))).filter((u): u is DirectoryUser => !!u?.active);
+    }
     return deps.users.findActiveByRole('leadership');
   }
 
@@ -129,7 +134,7 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
       };
 
       for (const person of people) {
-        const traveller = travellers.includes(person);
+        const traveller = travellers.includes(person) || 'travellersExcept' in n.recipient;
         if (n.template === 'owner-notification') {
           const prefs = await deps.preferences.get(person.id);
           const wanted = (n.decision && prefs.decision) || (n.stageChange && prefs.stage_change);

@@ -4,7 +4,9 @@ export type NotificationRecipient =
   /** The supervisor of this person (first escalation). */
   | { supervisorOf: string }
   /** Everyone active with the leadership role (second escalation). */
-  | { role: 'leadership' };
+  | { role: 'leadership' }
+  /** A trip's delegates other than this person (the requester, who acted and needs no notice of it). */
+  | { travellersExcept: string };
 
 export interface ProposalNotification {
   /** Names the message (task, recipient, purpose, attempt); one recipient group may expand to several people. */

@@ -208,8 +208,9 @@ describe('overseas trips, end to end', () => {
     await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-expired');
   }, 60000);
 
-  it('is cancelled by the requester with a reason; not by anyone else', async () => {
-    const id = await newTrip();
+  it('is cancelled by the requester with a reason; not by anyone else; the other traveller is told, the requester is not', async () => {
+    const name = `RILO A/P meeting ${randomUUID().slice(0, 6)}`;
+    const id = await newTrip({ name });
     await submit(id);
     await openApproval(id);
     const other = await colleague.http.post(`/api/v1/trips/${id}/cancel`).send({ requestId: rid(), reason: 'Not mine' });
@@ -221,6 +222,12 @@ describe('overseas trips, end to end', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled' });
     expect(cancelled.timeline).toContainEqual(expect.objectContaining({ type: 'CANCELLED', comment: 'The meeting moved online', actorId: owner.id }));
     expect(cancelled.tasks.filter((t: Task) => t.status === 'open')).toHaveLength(0);
+    // The fellow traveller hears of the cancellation, with the reason; the requester gets no notice of their own act.
+    const notice = await smtp.waitFor((m) => m.to.includes(colleague.email) && m.subject.includes(name) && m.text.includes('The meeting moved online'), 20000);
+    expect(notice.text).toMatch(/Цуцалсан/);
+    expect(notice.text).toMatch(/Cancelled/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.messages.filter((m) => m.to.includes(owner.email) && m.subject.includes(name) && m.text.includes('The meeting moved online'))).toHaveLength(0);
     await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-cancelled');
   }, 60000);
 

@@ -12,4 +12,5 @@ export const DECISION_LABELS: Record<string, Bilingual> = {
   parliament_returned: { en: 'Returned by Parliament', mn: 'УИХ буцаасан' },
   parliament_rejected: { en: 'Rejected by Parliament', mn: 'УИХ татгалзсан' },
   withdrawn: { en: 'Withdrawn', mn: 'Буцаан татсан' },
+  cancelled: { en: 'Cancelled', mn: 'Цуцалсан' },
 };
