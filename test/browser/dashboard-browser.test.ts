@@ -224,7 +224,7 @@ describe('leadership dashboard in the browser', () => {
       const cells = await rows.first().locator('td').allInnerTexts();
       expect(cells[0]).toBe(`Хотел конвенц ${tag}`);
       expect(cells[1]).toBe('Монгол хэлнээ орчуулах');
-      expect(cells[2]).toBe('Батлах · division_head');
+      expect(cells[2]).toBe('Батлах · Хэлтсийн дарга');
       expect(cells[3]).toBe(formatUlaanbaatarDateTime(new Date(task.openedAt)));
       // Due in Ulaanbaatar time (this context runs in Europe/Berlin).
       expect(cells[4].trim()).toBe(formatUlaanbaatarDate(new Date(task.dueAt!)));
@@ -237,7 +237,9 @@ describe('leadership dashboard in the browser', () => {
       await p.getByTestId('action-panel').getByRole('button', { name: 'Зөвшөөрөх' }).click();
       await p.getByTestId('detail-stage').filter({ hasText: 'Судалгаа, үр нөлөөний шинжилгээ' }).waitFor({ timeout: 20_000 });
       const tasksPanel = await p.getByTestId('tasks').innerText();
-      expect(tasksPanel).toContain('approve');
+      // The head's task, in words: role and decision as people read them, not the codes.
+      expect(tasksPanel).toMatch(/Хэлтсийн дарга\t[^\t]+\tЗөвшөөрсөн/);
+      expect(tasksPanel).not.toMatch(/division_head|\bapprove\b/);
 
       // The emails panel lists what the proposal was sent: the head's task and the owner's news of the approval,
       // recipient, subject and sent time (Ulaanbaatar), as the API has them.

@@ -314,6 +314,9 @@ const STRINGS = {
   tripReportHelp: { en: 'Uploading the report closes the trip.', mn: 'Тайлан оруулснаар томилолт хаагдана.' },
   uploadReport: { en: 'Upload the report', mn: 'Тайлан оруулах' },
   role_legal: { en: 'Legal', mn: 'Хууль зүйн алба' },
+  role_officer: { en: 'Officer', mn: 'Мэргэжилтэн' },
+  role_leadership: { en: 'Leadership', mn: 'Удирдлага' },
+  role_admin: { en: 'Administrator', mn: 'Админ' },
   // accession stage work: coordination remarks
   remarksTitle: { en: 'Remarks of the consulted bodies', mn: 'Зөвшилцсөн байгууллагуудын санал' },
   remarksCsv: { en: 'Comments table (CSV)', mn: 'Санал, хариуны хүснэгт (CSV)' },

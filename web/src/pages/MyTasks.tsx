@@ -3,6 +3,7 @@ import { Loaded, useAsync } from '../components/Async';
 import { Link } from '../components/Link';
 import { dateTimeUb, dateUb } from '../format';
 import { language, loc, t } from '../i18n';
+import { roleName } from '../task-labels';
 import { personName } from '../people';
 import { useSignal } from '../state';
 import type { MyTask } from '../types';
@@ -40,7 +41,7 @@ export function MyTasksPage() {
                       </td>
                       <td>{loc(x.stageName)}</td>
                       <td>
-                        {t(x.taskKind === 'approval' ? 'taskKind_approval' : 'taskKind_work')} · {x.role}
+                        {t(x.taskKind === 'approval' ? 'taskKind_approval' : 'taskKind_work')} · {roleName(x.role)}
                       </td>
                       <td>{dateTimeUb(x.openedAt)}</td>
                       <td class={x.overdue ? 'bad' : ''}>

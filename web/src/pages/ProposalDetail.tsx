@@ -4,6 +4,7 @@ import { errorText, Loaded, useAsync } from '../components/Async';
 import { Link } from '../components/Link';
 import { dateTimeUb, dateUb } from '../format';
 import { hasKey, language, loc, t } from '../i18n';
+import { roleName, taskOutcome } from '../task-labels';
 import { personName } from '../people';
 import { useSignal } from '../state';
 import type { ProposalStatus } from '../types';
@@ -173,9 +174,9 @@ export function ProposalDetailPage(props: { id: string }) {
                           {p.tasks.map((x) => (
                             <tr>
                               <td>{loc(x.stageName)}</td>
-                              <td>{x.role}</td>
+                              <td>{roleName(x.role)}</td>
                               <td>{personName(x.assignee)}</td>
-                              <td>{x.decision ?? x.status}</td>
+                              <td>{taskOutcome(x)}</td>
                               <td>{dateUb(x.dueAt)}</td>
                             </tr>
                           ))}

@@ -6,7 +6,8 @@ import { errorText, Loaded, useAsync } from '../components/Async';
 import { FieldError, fieldProblems, invalidProps, problemText } from '../components/FieldErrors';
 import { PeoplePicker } from '../components/PeoplePicker';
 import { countryName, money, number } from '../format';
-import { hasKey, language, loc, t } from '../i18n';
+import { language, loc, t } from '../i18n';
+import { roleName } from '../task-labels';
 import { personName } from '../people';
 import { useSignal } from '../state';
 import type { FieldProblem, Person, ProposalStatus, TripData, TripDetail } from '../types';
@@ -21,7 +22,6 @@ type Settle = (shows: (p: ProposalStatus) => boolean) => Promise<void>;
 const caughtUp = (r: ActionResult) => (fresh: ProposalStatus) => fresh.eventSeq >= r.eventSeq;
 
 export const tripOf = (p: ProposalStatus): TripData | null => (p.details as { trip?: TripData | null }).trip ?? null;
-const roleName = (role: string) => (hasKey(`role_${role}`) ? t(`role_${role}` as never) : role);
 const categoryName = (c: string) => (c in COST_CATEGORY_NAMES ? loc(COST_CATEGORY_NAMES[c as CostCategory]) : c);
 const sourceName = (s: string) => (s in FUNDING_SOURCE_NAMES ? loc(FUNDING_SOURCE_NAMES[s as FundingSource]) : s);
 

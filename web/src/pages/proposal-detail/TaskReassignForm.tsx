@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { post, requestId } from '../../api';
 import { FieldError } from '../../components/FieldErrors';
-import { hasKey, language, loc, t } from '../../i18n';
+import { language, loc, t } from '../../i18n';
+import { roleName } from '../../task-labels';
 import { personName } from '../../people';
 import { useSignal } from '../../state';
 import type { Person, ProposalStatus } from '../../types';
 import { OnePersonPicker } from './ActionItemsPanel';
 import { ActionResult, Outcome, required, Settle, useStageAction } from './stage-action';
 
-const roleName = (role: string) => (hasKey(`role_${role}`) ? t(`role_${role}` as never) : role);
 
 /** A division head or an admin gives an open task to someone else (the owner never gets an approval of their own proposal). */
 export function TaskReassignForm(props: { proposal: ProposalStatus; settle: Settle }) {
@@ -38,7 +38,7 @@ export function TaskReassignForm(props: { proposal: ProposalStatus; settle: Sett
           <select name="reassign-task" value={chosen.id} onChange={(e) => setTaskId(e.currentTarget.value)}>
             {open.map((x) => (
               <option value={x.id}>
-                {loc(x.stageName)} · {x.role === 'owner' ? t('owner') : roleName(x.role)} · {personName(x.assignee)}
+                {loc(x.stageName)} · {roleName(x.role)} · {personName(x.assignee)}
               </option>
             ))}
           </select>
