@@ -103,9 +103,9 @@ async function main() {
     { group: 'list', name: 'list: one owner', path: `/api/v1/dashboard/proposals?ownerId=${owner}&pageSize=25` },
     { group: 'list', name: 'list: everything, page 1', path: '/api/v1/dashboard/proposals?pageSize=25' },
     { group: 'other', name: 'pipeline chart data', path: '/api/v1/dashboard/pipeline' },
-    { group: 'other', name: 'cycle times, last 90 days (the default)', path: '/api/v1/dashboard/cycle-times' },
-    { group: 'other', name: 'cycle times, last 90 days, one division', path: '/api/v1/dashboard/cycle-times?division=div-07' },
-    { group: 'other', name: 'cycle times, last 365 days', path: `/api/v1/dashboard/cycle-times?from=${daysAgo(364)}&to=${daysAgo(0)}`, requests: 30 },
+    { group: 'cycles', name: 'cycle times, last 90 days (the default)', path: '/api/v1/dashboard/cycle-times' },
+    { group: 'cycles', name: 'cycle times, last 90 days, one division', path: '/api/v1/dashboard/cycle-times?division=div-07' },
+    { group: 'cycles', name: 'cycle times, last 365 days', path: `/api/v1/dashboard/cycle-times?from=${daysAgo(364)}&to=${daysAgo(0)}` },
     { group: 'other', name: 'filter choices (divisions, owners)', path: '/api/v1/dashboard/filters' },
     { group: 'other', name: 'CSV export, one division (all rows)', path: '/api/v1/dashboard/proposals/export.csv?division=div-07', requests: 20 },
   ];
@@ -130,9 +130,11 @@ async function main() {
 
   const gated = results.filter((r) => r.group !== 'other');
   const pass = gated.every((r) => r.p95 < TARGET_P95_MS);
-  writeReport({ results, counts, seedSeconds, version, pass, load: [loadBefore, loadavg()[0]] });
+  const cyclesPass = results.filter((r) => r.group === 'cycles').every((r) => r.p95 < TARGET_P95_MS);
+  writeReport({ results, counts, seedSeconds, version, pass, cyclesPass, load: [loadBefore, loadavg()[0]] });
   say(`${pass ? 'PASS' : 'FAIL'}: p95 of the overview and filtered lists ${pass ? 'under' : 'NOT all under'} ${TARGET_P95_MS} ms; written to BENCHMARKS.md`);
-  return pass ? 0 : 1;
+  say(`${cyclesPass ? 'PASS' : 'FAIL'}: p95 of the cycle-time chart ${cyclesPass ? 'under' : 'NOT all under'} ${TARGET_P95_MS} ms`);
+  return pass && cyclesPass ? 0 : 1;
 }
 
 async function timed(url, headers) {
@@ -153,11 +155,11 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-function writeReport({ results, counts, seedSeconds, version, pass, load }) {
+function writeReport({ results, counts, seedSeconds, version, pass, cyclesPass, load }) {
   const file = join(repoRoot, 'BENCHMARKS.md');
   const start = '<!-- dashboard-bench:start -->';
   const end = '<!-- dashboard-bench:end -->';
-  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const command = process.env.ACCORD_BENCH_COMMAND ?? `npm run bench:dashboard${args.length ? ` -- ${args.join(' ')}` : ''}`;
   const fmt = (n) => n.toFixed(1);
   const lines = [
     start,
@@ -166,19 +168,20 @@ function writeReport({ results, counts, seedSeconds, version, pass, load }) {
     `Command: \`${command}\` (seeds a throwaway database, runs the real API from \`dist/\`, measures over HTTP on loopback as a signed-in leader).`,
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, PostgreSQL ${version}, Node ${process.version}, default PostgreSQL settings.`,
-    `Data: ${counts.proposals.toLocaleString('en')} proposals (${counts.open.toLocaleString('en')} open), ${counts.events.toLocaleString('en')} timeline events, ${counts.tasks.toLocaleString('en')} tasks, 425 people in 20 divisions; seeded in ${seedSeconds.toFixed(0)} s.`,
+    `Data: ${counts.proposals.toLocaleString('en')} proposals (${counts.open.toLocaleString('en')} open), ${counts.events.toLocaleString('en')} timeline events (${counts.stays.toLocaleString('en')} of them stage moves, each a stay in proposal_stage_stays), ${counts.tasks.toLocaleString('en')} tasks, 425 people in 20 divisions; seeded in ${seedSeconds.toFixed(0)} s.`,
     `Each scenario: ${WARMUP} warm-up requests, then sequential requests (count in the table); times are full HTTP round trips (auth, query, JSON). Load average (1 min) ${load[0].toFixed(1)} before and ${load[1].toFixed(1)} after: the machine is shared, so the figures include that contention.`,
     '',
     '| Scenario | Requests | p50 ms | p95 ms | p99 ms | max ms | Response |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) => `| ${r.name} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${(r.bytes / 1024).toFixed(1)} KiB |`),
     '',
-    `Target (issue 7): p95 under ${TARGET_P95_MS} ms for the overview and a filtered list: **${pass ? 'met' : 'NOT met'}**. Pipeline, cycle times, filter choices and export are shown for information.`,
+    `Target (issue 7): p95 under ${TARGET_P95_MS} ms for the overview and a filtered list: **${pass ? 'met' : 'NOT met'}**. The cycle-time chart the overview page also loads, p95 under ${TARGET_P95_MS} ms: **${cyclesPass ? 'met' : 'NOT met'}**. Pipeline, filter choices and export are shown for information.`,
     '',
     'Notes:',
     '- Lists count matches exactly up to 2,000 and then say "2,000+"; pages are 25 rows; text search uses a lower-case title column with a trigram index.',
-    '- Cycle times are exact percentiles: every stay that ended in the period is sorted, so their cost grows with the number of stays. The seed puts each open proposal\'s moves in its recent past, which gives about 105,000 stays in the last 90 days and 257,000 in the last year (of 690,000 moves in all): several times what 100,000 proposals spread over years would produce, so these rows are an upper bound.',
-    '- Indexes and the stored stage-entry time behind these figures: migration `libs/db/migrations/1795665613394-DashboardIndexes.ts`; queries: `libs/db/repositories/dashboard*.ts`; data: `scripts/bench/dashboard-seed.mjs`.',
+    '- Cycle times are exact percentiles (percentile_cont) over every stay that ended in the period, read from `proposal_stage_stays`: one row per stay (proposal, kind, stage, entered, left, days), written by the worker\'s projection with the stage move that ends it and backfilled from the timeline by migration `1795702500000-ProposalStageStays.ts`. For the whole organisation the query finds the stages present with a loose index scan and reads each stage\'s stays in the period as one range of the (kind, stage, left_at) index, so no year of stays is sorted by stage first; a division joins its proposals to the stays of the period. Before this table, pairing each move with the event that entered its stage at query time gave, on the same data and this machine, p95 190.1 ms (90 days), 49.5 ms (90 days, one division) and 547.2 ms (a year, 30 requests) (the previous code, commit 46bcafb, `npm run bench:dashboard -- --no-build`, 2026-11-26 14:44 UTC, load 1.4 to 2.0); the run recorded before it (2026-11-26 12:07 UTC, an Intel Xeon, load 2.7) had 398.8 ms and 1,108.2 ms.',
+    '- The seed puts each open proposal\'s moves in its recent past, which gives about 105,000 stays in the last 90 days and 257,000 in the last year (of 690,000 moves in all): several times what 100,000 proposals spread over years would produce, so these rows are an upper bound.',
+    '- Indexes and the stored stage-entry time behind these figures: migrations `libs/db/migrations/1795665613394-DashboardIndexes.ts` and `1795702500000-ProposalStageStays.ts`; queries: `libs/db/repositories/dashboard*.ts`; data: `scripts/bench/dashboard-seed.mjs`.',
     end,
   ];
   const section = lines.join('\n');

@@ -132,6 +132,15 @@ export async function seedDashboardData(db, o) {
                                       ELSE p.entered_at + p.tail_step * (e.seq - p.moves - 1) END AS at) w`);
   done();
 
+  done = t('stage stays (one per move, as the projection writes them with each move)');
+  // What ProposalProjectionRepository.record adds with each stage move (and migration ProposalStageStays backfills).
+  await db.query(`
+    INSERT INTO proposal_stage_stays (proposal_id, left_seq, kind, stage, entered_at, left_at)
+    SELECT e.proposal_id, e.seq, 'accession', e.from_stage, e.left_stage_entered_at, e.occurred_at
+      FROM proposal_events e
+     WHERE e.from_stage IS NOT NULL AND e.to_stage IS NOT NULL AND e.from_stage <> e.to_stage AND e.left_stage_entered_at IS NOT NULL`);
+  done();
+
   done = t('tasks: two closed per proposal, one open per open proposal');
   await db.query(`
     INSERT INTO tasks (id, proposal_id, workflow_id, stage, kind, role, assignee_id, status, actions, opened_at, due_at, closed_at, decision, decided_by, version)
@@ -148,12 +157,13 @@ export async function seedDashboardData(db, o) {
   done();
 
   done = t('VACUUM ANALYZE');
-  for (const table of ['users', 'proposals', 'proposal_events', 'tasks']) await db.query(`VACUUM ANALYZE ${table}`);
+  for (const table of ['users', 'proposals', 'proposal_events', 'proposal_stage_stays', 'tasks']) await db.query(`VACUUM ANALYZE ${table}`);
   done();
 
-  const [{ proposals, events, tasks, open }] = (
+  const [{ proposals, events, tasks, open, stays }] = (
     await db.query(`SELECT (SELECT count(*) FROM proposals)::int AS proposals, (SELECT count(*) FROM proposal_events)::int AS events,
-                           (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM proposals WHERE status = 'open')::int AS open`)
+                           (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM proposals WHERE status = 'open')::int AS open,
+                           (SELECT count(*) FROM proposal_stage_stays)::int AS stays`)
   ).rows;
-  return { proposals, events, tasks, open };
+  return { proposals, events, tasks, open, stays };
 }

@@ -23,7 +23,9 @@ const results = { at: utcNow(), machine: machine(), command: `npm run bench${pro
 const runScript = (name, file, args) => {
   say(`bench: ${name}...`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench', file), '--no-build', ...args], { cwd: repoRoot, stdio: 'inherit' });
+  // The command a person typed, for the figures' notes (the script itself only sees --no-build and its own options).
+  const env = { ...process.env, ACCORD_BENCH_COMMAND: results.command };
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench', file), '--no-build', ...args], { cwd: repoRoot, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`${name} failed (exit ${r.status})`);
   return { seconds: Math.round((Date.now() - started) / 1000) };
 };

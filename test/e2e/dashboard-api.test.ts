@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ProposalProjectionRepository } from '../../libs/db';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
 import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, percentileCont, seedReadModel, seedTimelines, submitProposal, ulaanbaatarMonth } from '../support/dashboard-fixture';
 import { startSmtpTestServer, SmtpTestServer } from '../support/smtp-test-server';
@@ -172,6 +173,7 @@ describe('dashboard API', () => {
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
     const draft = [1.5, 2.25, 3, 4.75, 6, 8.5, 10, 12.25, 15, 21];
     const translation = [5, 7.5, 9.25, 11, 14, 18.75, 22, 26.5, 29.75, 41.25];
+    const old = [[5, 10], [7.25, 16.75], [9, 20.25], [12.75, 31]];
     const { stays } = await seedTimelines(stack, {
       division,
       ownerId: owner.id,
@@ -184,11 +186,14 @@ describe('dashboard API', () => {
         })),
         // Sent back from research to translation: two stays in TRANSLATION, one in RESEARCH.
         { start: ago(30), stays: [{ stage: 'DRAFT', days: 2 }, { stage: 'TRANSLATION', days: 3 }, { stage: 'RESEARCH', days: 4 }, { stage: 'TRANSLATION', days: 1.5 }, { stage: 'RESEARCH', days: 0 }] },
-        // Moved long before the default period (the last 90 days).
-        { start: ago(300), stays: [{ stage: 'DRAFT', days: 5 }, { stage: 'TRANSLATION', days: 10 }, { stage: 'RESEARCH', days: 0 }] },
+        // Moved in 2019, long before the default period (the last 90 days) and before anything else in the database.
+        ...old.map(([d, t], n) => ({
+          start: new Date(Date.UTC(2019, 2, 1) + n * 20 * DAY),
+          stays: [{ stage: 'DRAFT', days: d }, { stage: 'TRANSLATION', days: t }, { stage: 'RESEARCH', days: 0 }],
+        })),
       ],
     });
-    expect(stays).toHaveLength(10 * 2 + 4 + 2);
+    expect(stays).toHaveLength(10 * 2 + 4 + 4 * 2);
 
     /** What the chart must say, computed here from the seeded stays: those that ended in [from, to). */
     const expected = (from: Date, to: Date) => {
@@ -219,12 +224,19 @@ describe('dashboard API', () => {
     expect(quarterExpected.map((s) => [s.medianDays, s.p90Days])).toEqual([[6, 15], [12.5, 29.4], [4, 4]]);
     expect(quarter.body.stages[1].name).toEqual({ en: 'Translation into Mongolian', mn: 'Монгол хэлнээ орчуулах' });
 
-    // A longer period takes in the stays of the old proposal too.
-    const years = await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&from=2020-01-01&to=${today}`).expect(200);
-    const yearsExpected = expected(ubMidnight('2020-01-01'), tomorrow);
+    // A longer period takes in the stays of 2019 too.
+    const years = await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&from=2019-01-01&to=${today}`).expect(200);
+    const yearsExpected = expected(ubMidnight('2019-01-01'), tomorrow);
     expect(shape(years.body)).toEqual(yearsExpected);
-    expect(yearsExpected.map((s) => [s.stage, s.samples, s.medianDays, s.p90Days])).toEqual([['DRAFT', 12, 5.5, 14.7], ['TRANSLATION', 13, 11, 29.1], ['RESEARCH', 1, 4, 4]]);
-    // A kind with no stays, and a period that ended before them, have none.
+    expect(yearsExpected.map((s) => [s.stage, s.samples, s.medianDays, s.p90Days])).toEqual([['DRAFT', 15, 7.3, 14.1], ['TRANSLATION', 16, 15.4, 30.4], ['RESEARCH', 1, 4, 4]]);
+    // The whole organisation (no division: the chart leadership opens first, read another way) in 2019, when only
+    // these proposals moved; by kind too.
+    const y2019 = expected(ubMidnight('2019-01-01'), ubMidnight('2020-01-01'));
+    expect(y2019.map((s) => [s.stage, s.samples, s.medianDays, s.p90Days])).toEqual([['DRAFT', 4, 8.1, 11.6], ['TRANSLATION', 4, 18.5, 27.8]]);
+    expect(shape((await people.leader.http.get('/api/v1/dashboard/cycle-times?from=2019-01-01&to=2019-12-31').expect(200)).body)).toEqual(y2019);
+    expect(shape((await people.leader.http.get('/api/v1/dashboard/cycle-times?kind=accession&from=2019-01-01&to=2019-12-31').expect(200)).body)).toEqual(y2019);
+    expect((await people.leader.http.get('/api/v1/dashboard/cycle-times?kind=trip&from=2019-01-01&to=2019-12-31').expect(200)).body.stages).toEqual([]);
+    // A kind with no stays, and a period between them, have none.
     expect((await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&kind=trip`).expect(200)).body.stages).toEqual([]);
     expect((await people.leader.http.get(`/api/v1/dashboard/cycle-times?division=${division}&from=2020-01-01&to=2020-12-31`).expect(200)).body.stages).toEqual([]);
   });
@@ -398,6 +410,49 @@ describe('dashboard API', () => {
     // The emails route says the same; a proposal nobody was emailed about has none.
     expect((await people.leader.http.get(`/api/v1/dashboard/proposals/${id}/emails`).expect(200)).body).toEqual(emails);
     expect((await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[1]}`).expect(200)).body.emails).toEqual([]);
+  });
+
+  it('keeps each stay of a proposal moving through its stages in proposal_stage_stays, once, for the cycle-time chart', async () => {
+    // The approver test's proposal went DRAFT -> TRANSLATION -> RESEARCH through the real workflow and worker.
+    const id = approverProposal;
+    const ds = stack.api.get(DataSource);
+    type Entry = { seq: number; type: string; fromStage: string | null; toStage: string | null; occurredAt: string };
+    const timeline: Entry[] = (await people.leader.http.get(`/api/v1/dashboard/proposals/${id}`).expect(200)).body.timeline;
+    const created = timeline.find((e) => e.type === 'CREATED')!;
+    const moves = timeline.filter((e) => e.fromStage && e.toStage && e.fromStage !== e.toStage).sort((a, b) => a.seq - b.seq);
+    expect(moves.map((m) => [m.fromStage, m.toStage])).toEqual([['DRAFT', 'TRANSLATION'], ['TRANSLATION', 'RESEARCH']]);
+    const stays = () =>
+      ds.query(`SELECT left_seq, kind, stage, entered_at, left_at, days FROM proposal_stage_stays WHERE proposal_id = $1 ORDER BY left_seq`, [id]) as Promise<
+        Array<{ left_seq: number; kind: string; stage: string; entered_at: Date; left_at: Date; days: number }>
+      >;
+    const rows = await stays();
+    // One stay per stage left (none yet for RESEARCH, where it is now), entered when the stage was, left with the move.
+    expect(rows.map((r) => [r.left_seq, r.kind, r.stage, r.entered_at.toISOString(), r.left_at.toISOString()])).toEqual([
+      [moves[0].seq, 'accession', 'DRAFT', created.occurredAt, moves[0].occurredAt],
+      [moves[1].seq, 'accession', 'TRANSLATION', moves[0].occurredAt, moves[1].occurredAt],
+    ]);
+    for (const r of rows) expect(r.days).toBeCloseTo((r.left_at.getTime() - r.entered_at.getTime()) / DAY, 9);
+
+    // A retried write of the move (the activity's retry after a lost answer) adds nothing and changes nothing.
+    const [event] = await ds.query(`SELECT workflow_id, seq, type, from_stage, to_stage, occurred_at FROM proposal_events WHERE proposal_id = $1 AND seq = $2`, [id, moves[1].seq]);
+    const again = await new ProposalProjectionRepository(ds).record({
+      proposalId: id,
+      workflowId: event.workflow_id,
+      seq: event.seq,
+      type: event.type,
+      fromStage: event.from_stage,
+      toStage: event.to_stage,
+      occurredAt: new Date(event.occurred_at).toISOString(),
+      snapshot: { stage: 'RESEARCH', status: 'open', workflowStatus: 'RUNNING', stageEnteredAt: new Date(event.occurred_at).toISOString(), dueAt: null, currentAssignees: [] },
+    });
+    expect(again.inserted).toBe(false);
+    expect(await stays()).toEqual(rows);
+
+    // The chart counts them: the division's TRANSLATION stage has this one stay.
+    const cycles = await people.leader.http.get(`/api/v1/dashboard/cycle-times?${scope()}`).expect(200);
+    const translation = cycles.body.stages.find((s: { stage: string }) => s.stage === 'TRANSLATION');
+    expect(translation).toMatchObject({ kind: 'accession', samples: 1, medianDays: Math.round(rows[1].days * 10) / 10, p90Days: Math.round(rows[1].days * 10) / 10 });
+    expect(cycles.body.stages.find((s: { stage: string }) => s.stage === 'DRAFT').samples).toBe(2); // Alpha's and this one's
   });
 
   it('remembers the language on the person, leadership included', async () => {

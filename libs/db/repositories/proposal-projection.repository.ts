@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface ProposalEventRecord {
   proposalId: string;
@@ -26,8 +26,9 @@ export interface ProposalEventRecord {
 }
 
 /**
- * Writes the workflow's view into the read model. Idempotent: the event insert is keyed by (workflow_id, seq),
- * and the row update only applies when it is newer than what is stored, so retries and reordering are harmless.
+ * Writes the workflow's view into the read model. Idempotent: the event insert is keyed by (workflow_id, seq), the
+ * stay a stage move ends by (proposal, seq of the move), and the row update only applies when it is newer than what
+ * is stored, so retries and reordering are harmless.
  */
 export class ProposalProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -54,6 +55,7 @@ export class ProposalProjectionRepository {
           e.occurredAt,
         ],
       );
+      if (e.fromStage && e.toStage && e.fromStage !== e.toStage) await recordStay(tx, e);
       const s = e.snapshot;
       await tx.query(
         `UPDATE proposals
@@ -76,4 +78,21 @@ export class ProposalProjectionRepository {
       return { inserted: inserted.length > 0 };
     });
   }
+}
+
+/**
+ * The stay a stage move ended, for the cycle-time chart (table proposal_stage_stays, migration ProposalStageStays):
+ * built from the stored move, whose left_stage_entered_at the insert trigger filled with the time its stage was
+ * entered, so a retry (the event already there) writes the same row, or nothing when it exists.
+ */
+async function recordStay(tx: EntityManager, e: ProposalEventRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO proposal_stage_stays (proposal_id, left_seq, kind, stage, entered_at, left_at)
+     SELECT m.proposal_id, m.seq, p.kind, m.from_stage, m.left_stage_entered_at, m.occurred_at
+       FROM proposal_events m JOIN proposals p ON p.id = m.proposal_id
+      WHERE m.workflow_id = $1 AND m.seq = $2 AND m.left_stage_entered_at IS NOT NULL
+        AND m.from_stage IS NOT NULL AND m.to_stage IS NOT NULL AND m.from_stage <> m.to_stage
+     ON CONFLICT (proposal_id, left_seq) DO NOTHING`,
+    [e.workflowId, e.seq],
+  );
 }
