@@ -269,6 +269,8 @@ describe('dashboard API', () => {
     const csv = await people.leader.http.get(`/api/v1/dashboard/proposals/export.csv?${q}`).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="accord-proposals-\d{4}-\d{2}-\d{2}\.csv"/);
+    // Every matching row is in it: nothing was cut.
+    expect([csv.headers['x-accord-rows'], csv.headers['x-accord-truncated']]).toEqual(['4', 'false']);
     const rows = parseCsv(csv.text);
     expect(rows[0].slice(0, 3)).toEqual(['ID', 'Title (EN) / Гарчиг (англи)', 'Title (MN) / Гарчиг (монгол)']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo'].map((w) => `${w} convention ${tag}`));
@@ -287,6 +289,39 @@ describe('dashboard API', () => {
     expect(titles).toEqual(rows.slice(1).map((r) => r[1]));
     expect(sheet.getRow(2).getCell(10).value).toBeInstanceOf(Date);
   });
+
+  it('cuts an export at 50,000 rows and says so (X-Accord-Truncated, X-Accord-Rows); at exactly 50,000 nothing is cut', async () => {
+    // 50,001 drafts of a division of their own, straight in the read model; removed again at the end.
+    const division = `${people.division}-bulk`;
+    const ds = stack.api.get(DataSource);
+    try {
+      await ds.query(
+        `INSERT INTO proposals (id, kind, title_en, title_mn, owner_id, division, stage, status, workflow_id, definition_version, stage_entered_at, create_request_id, workflow_status)
+         SELECT gen_random_uuid(), 'accession', 'Bulk ' || lpad(g::text, 5, '0'), 'Бөөн ' || g, $1, $2, 'DRAFT', 'open', 'bulk-' || $3 || '-' || g, 'accession-v1', now(), 'bulk:' || $3 || ':' || g, 'RUNNING'
+           FROM generate_series(1, 50001) g`,
+        [people.officer.id, division, tag],
+      );
+      const q = `division=${division}&sort=titleEn&order=asc`;
+      const csv = await people.leader.http.get(`/api/v1/dashboard/proposals/export.csv?${q}`).expect(200);
+      expect([csv.headers['x-accord-rows'], csv.headers['x-accord-truncated']]).toEqual(['50000', 'true']);
+      const rows = parseCsv(csv.text);
+      expect(rows.length - 1).toBe(50_000);
+      // The first 50,000 in the list's order: the last one is left out.
+      expect([rows[1][1], rows[50_000][1]]).toEqual(['Bulk 00001', 'Bulk 50000']);
+      const xlsx = await people.leader.http.get(`/api/v1/dashboard/proposals/export.xlsx?${q}`).buffer(true).parse((res, cb) => {
+        res.on('data', () => undefined);
+        res.on('end', () => cb(null, null));
+      }).expect(200);
+      expect([xlsx.headers['x-accord-rows'], xlsx.headers['x-accord-truncated']]).toEqual(['50000', 'true']);
+
+      // One fewer: exactly the limit, all of it, not cut.
+      await ds.query(`DELETE FROM proposals WHERE division = $1 AND title_en = 'Bulk 50001'`, [division]);
+      const exact = await people.leader.http.get(`/api/v1/dashboard/proposals/export.csv?${q}`).expect(200);
+      expect([exact.headers['x-accord-rows'], exact.headers['x-accord-truncated']]).toEqual(['50000', 'false']);
+    } finally {
+      await ds.query(`DELETE FROM proposals WHERE division = $1`, [division]);
+    }
+  }, 120_000);
 
   it('shows one proposal with timeline, documents, tasks and emails, and prints its status report', async () => {
     const res = await people.leader.http.get(`/api/v1/dashboard/proposals/${ids[0]}`).expect(200);

@@ -118,9 +118,17 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 
+/** What a download said about itself: its rows (X-Accord-Rows) and whether the server cut it short (X-Accord-Truncated). */
+export interface DownloadInfo {
+  fileName: string;
+  rows: number | null;
+  truncated: boolean;
+}
+
 /** Downloads a file the API serves to signed-in people (a bearer token cannot ride on a plain link). */
-export async function download(path: string, fallbackName: string): Promise<void> {
+export async function download(path: string, fallbackName: string): Promise<DownloadInfo> {
   const res = await raw('GET', path);
+  const rows = res.headers.get('X-Accord-Rows');
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
@@ -131,6 +139,7 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { fileName: a.download, rows: rows !== null && /^\d+$/.test(rows) ? Number(rows) : null, truncated: res.headers.get('X-Accord-Truncated') === 'true' };
 }
 
 /** Opens an HTML page the API serves to signed-in people (the printable report) in a new tab. */

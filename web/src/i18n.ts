@@ -106,6 +106,10 @@ const STRINGS = {
   clear: { en: 'Clear', mn: 'Цэвэрлэх' },
   exportCsv: { en: 'Export CSV', mn: 'CSV татах' },
   exportXlsx: { en: 'Export Excel', mn: 'Excel татах' },
+  exportTruncated: {
+    en: 'The export holds the first {rows} rows only; narrow the filters to export the rest.',
+    mn: 'Татсан файлд зөвхөн эхний {rows} мөр орсон; үлдсэнийг татахын тулд шүүлтүүрээ нарийсгана уу.',
+  },
   previous: { en: 'Previous', mn: 'Өмнөх' },
   next: { en: 'Next', mn: 'Дараах' },
   rangeOf: { en: '{from}–{to} of {total}', mn: '{total}-аас {from}–{to}' },

@@ -35,6 +35,8 @@ export function ProposalListPage() {
   const pageSize = Number(query.get('pageSize') ?? '25') || 25;
   const [draft, setDraft] = useState<FilterState>(applied);
   const [exportError, setExportError] = useState<string | null>(null);
+  /** Rows the last export held when the server cut it at its limit; null when it held every matching row. */
+  const [exportCut, setExportCut] = useState<number | null>(null);
   useEffect(() => setDraft(applied), [query.toString()]);
 
   const filters = useAsync(() => get<Filters>('/dashboard/filters'), []);
@@ -49,8 +51,11 @@ export function ProposalListPage() {
 
   async function exportAs(ext: 'csv' | 'xlsx') {
     setExportError(null);
+    setExportCut(null);
     try {
-      await download(`/dashboard/proposals/export.${ext}?${exportQuery}`, `accord-proposals.${ext}`);
+      const file = await download(`/dashboard/proposals/export.${ext}?${exportQuery}`, `accord-proposals.${ext}`);
+      // An export stops at the server's limit (50,000 rows): say so, or the file looks complete when it is not.
+      if (file.truncated) setExportCut(file.rows ?? 50_000);
     } catch (err) {
       setExportError(errorText(err));
     }
@@ -85,6 +90,11 @@ export function ProposalListPage() {
       {exportError && (
         <p class="notice error" role="alert">
           {exportError}
+        </p>
+      )}
+      {exportCut !== null && (
+        <p class="notice warn" role="alert" data-testid="export-truncated">
+          {t('exportTruncated', { rows: number(exportCut, lang) })}
         </p>
       )}
       <form
