@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AccordStack, startAccordStack } from '../support/accord-stack';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, listen, screenshot, signIn } from '../support/browser';
 import { dashboardPeople, DashboardPeople, parseCsv } from '../support/dashboard-fixture';
 
 jest.setTimeout(120_000);
@@ -24,8 +23,7 @@ describe('export cut at the limit, in the browser', () => {
 
   beforeAll(async () => {
     stack = await startAccordStack({ worker: false });
-    await stack.api.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
+    base = await listen(stack);
     people = await dashboardPeople(stack, { leaderLanguage: 'mn' });
     ds = stack.api.get(DataSource);
     division = `${people.division}-bulk`;
@@ -52,12 +50,7 @@ describe('export cut at the limit, in the browser', () => {
   }
 
   it('tells the reader the export holds only the first 50,000 rows, in their language, and not when it holds them all', async () => {
-    await page.goto(`${base}/app/`);
-    await page.waitForURL(/\/app\/login/);
-    await page.getByLabel(/Имэйл|Email/).fill(people.leader.email);
-    await page.getByLabel(/Нууц үг|Password/).fill(people.leader.password);
-    await page.getByRole('button', { name: /Нэвтрэх|Sign in/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/app/login'));
+    await signIn(page, base, people.leader);
 
     await page.goto(`${base}/app/proposals?division=${division}&sort=titleEn&order=asc`);
     await page.getByTestId('proposal-row').first().waitFor();
