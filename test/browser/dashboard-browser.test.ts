@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AccordStack, eventually, startAccordStack } from '../support/accord-stack';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, listen, screenshot, signIn as signInAt } from '../support/browser';
 import { createProposal, dashboardPeople, DashboardPeople, finishTranslation, parseCsv, submitProposal } from '../support/dashboard-fixture';
 import { DataSource } from 'typeorm';
 import { createUser, TestUser } from '../support/users';
@@ -26,8 +25,7 @@ describe('leadership dashboard in the browser', () => {
 
   beforeAll(async () => {
     stack = await startAccordStack();
-    await stack.api.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(stack.api.getHttpServer().address() as AddressInfo).port}`;
+    base = await listen(stack);
     people = await dashboardPeople(stack, { leaderLanguage: 'mn' });
     for (const [i, word] of TITLES.entries()) {
       ids.push(await createProposal(stack, people.officer, { titleEn: `${word} convention ${tag}`, titleMn: `${TITLES_MN[i]} конвенц ${tag}` }));
@@ -41,14 +39,7 @@ describe('leadership dashboard in the browser', () => {
     await stack?.close();
   });
 
-  async function signIn(p: Page, who: TestUser) {
-    await p.goto(`${base}/app/`);
-    await p.waitForURL(/\/app\/login/);
-    await p.getByLabel(/Имэйл|Email/).fill(who.email);
-    await p.getByLabel(/Нууц үг|Password/).fill(who.password);
-    await p.getByRole('button', { name: /Нэвтрэх|Sign in/ }).click();
-    await p.waitForURL((u) => !u.pathname.startsWith('/app/login'));
-  }
+  const signIn = (p: Page, who: TestUser) => signInAt(p, base, who);
 
   const text = (testId: string) => page.getByTestId(testId).innerText();
   const chart = async (testId: string) => JSON.parse((await page.getByTestId(testId).getAttribute('data-chart'))!) as { labels: string[]; series: Array<{ label: string; data: number[] }> };

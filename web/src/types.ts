@@ -175,29 +175,10 @@ export interface FieldProblem {
   reasonMn?: string;
 }
 
-/** A consulted body's remarks during coordination and the division's answer (`details.remarks`). */
-export interface CoordinationRemark {
-  id: string;
-  body: string;
-  remarks: string;
-  replyDeadline: string | null;
-  recordedAt: string;
-  response: string | null;
-  respondedAt: string | null;
-  respondedBy: string | null;
-}
-
-/** An implementation action item (`details.actionItems`). */
-export interface ActionItem {
-  id: string;
-  title: string;
-  ownerId: string;
-  dueDate: string;
-  status: 'open' | 'done';
-  completedAt: string | null;
-  completedBy: string | null;
-  addedAt?: string;
-}
+// A consulted body's remarks and the division's answer (`details.remarks`), and an implementation action item
+// (`details.actionItems`): the workflow's own shapes, shared rather than copied.
+import type { ActionItem, CoordinationRemark } from '../../libs/domain/process/proposal-engine.types';
+export type { ActionItem, CoordinationRemark };
 
 /** What an accession's read-model row keeps of its stage work (workflows/accession-proposal.workflow.ts accessionDetails). */
 export interface AccessionDetails {
