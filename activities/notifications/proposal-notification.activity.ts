@@ -94,7 +94,8 @@ export function createProposalNotificationActivities(deps: ProposalNotificationD
    * to every other active delegate on the request as the read model holds it, except whoever took the decision.
    */
   async function otherTravellers(n: ProposalNotification, proposal: { kind: string; details: Record<string, unknown> }, already: DirectoryUser[]): Promise<DirectoryUser[]> {
-    if (n.template !== 'owner-notification' || proposal.kind !== 'trip') return [];
+    // A notice already addressed to the travellers (the requester's own act) must not come back to the requester.
+    if (n.template !== 'owner-notification' || proposal.kind !== 'trip' || 'travellersExcept' in n.recipient) return [];
     const skip = new Set([...already.map((u) => u.id), ...(n.decision?.byId ? [n.decision.byId] : [])]);
     const ids = [...new Set((proposal.details as { trip?: { delegateIds?: string[] } }).trip?.delegateIds ?? [])].filter((id) => !skip.has(id));
     const found = await Promise.all(ids.map((id) => deps.users.findById(id)));

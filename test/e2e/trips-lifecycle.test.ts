@@ -228,6 +228,10 @@ describe('overseas trips, end to end', () => {
     expect(notice.text).toMatch(/Cancelled/);
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.messages.filter((m) => m.to.includes(owner.email) && m.subject.includes(name) && m.text.includes('The meeting moved online'))).toHaveLength(0);
+    // Nor of their own submission, which the other traveller did hear of.
+    const submitted = (m: ReceivedMail) => m.subject.includes(name) && m.text.includes('moved from “Draft request” to “Awaiting approval”');
+    expect(smtp.messages.filter((m) => m.to.includes(colleague.email) && submitted(m))).toHaveLength(1);
+    expect(smtp.messages.filter((m) => m.to.includes(owner.email) && submitted(m))).toHaveLength(0);
     await recordHistory(stack.api.get(Client), `trip-${id}`, 'trip-cancelled');
   }, 60000);
 

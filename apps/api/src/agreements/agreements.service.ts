@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config';
 import { agreementWorkflowId, BilateralAgreementInput, PersonAction } from '../../../../libs/contracts';
@@ -41,7 +41,6 @@ const MOU_NOT_RATIFIED = problem('requiresRatification', 'an inter-agency MoU is
  */
 @Injectable()
 export class AgreementsService {
-  private readonly logger = new Logger(AgreementsService.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,12 +107,9 @@ export class AgreementsService {
 
   /** The proposal detail plus the agreement's data: live from the workflow, or as the read model last stored it. */
   async get(actor: ProposalActor, id: string): Promise<AgreementDetailDto> {
-    const detail = await this.proposalActions.get(actor, id);
+    // One state query for the whole answer: its timeline, `live` block and agreement data describe the same moment.
+    const { detail, live } = await this.proposalActions.getWithLiveState(actor, id);
     if (detail.kind !== 'agreement') throw ApiError.notFound('agreement');
-    const live = await this.workflows.queryState(id, detail.workflowId).catch((err) => {
-      this.logger.warn({ err: (err as Error).message, proposalId: id }, 'live agreement query failed');
-      return null;
-    });
     const stored = (detail.details as { agreement?: AgreementData }).agreement;
     const agreement = (live?.data as unknown as AgreementData | undefined) ?? stored;
     return { ...detail, agreement: agreement as never, agreementSource: live?.data ? 'live' : 'read_model' };

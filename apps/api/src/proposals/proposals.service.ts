@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { PersonAction, proposalWorkflowId } from '../../../../libs/contracts';
+import { PersonAction, ProposalState, proposalWorkflowId } from '../../../../libs/contracts';
 import { DOCUMENT_STORAGE, DocumentRepository, DocumentStorage, ProposalEntity, ProposalRepository } from '../../../../libs/db';
 import { Actor, canReadProposal, checkAnnexSelection, CONVENTIONS_V1, CURRENT_DEFINITION_VERSION, EngineRefusal, INITIAL_STAGE, RoleName, Viewer } from '../../../../libs/domain';
 import { ProposalActionRefusedError, ProposalBusyError, ProposalWorkflowClosedError, ProposalWorkflowGateway } from '../../../../libs/temporal';
@@ -117,6 +117,14 @@ export class ProposalsService {
   }
 
   async get(actor: ProposalActor, id: string): Promise<ProposalDetailDto> {
+    return (await this.getWithLiveState(actor, id)).detail;
+  }
+
+  /**
+   * The detail and the workflow state it was built from (null when Temporal did not answer), so a kind that shows
+   * more of the live state (an agreement's data) uses the same moment as the `live` block and never a later one.
+   */
+  async getWithLiveState(actor: ProposalActor, id: string): Promise<{ detail: ProposalDetailDto; live: ProposalState | null }> {
     const proposal = await this.visible(actor, id);
     const [timeline, tasks, documents, live] = await Promise.all([
       this.proposals.timeline(id),
@@ -128,7 +136,7 @@ export class ProposalsService {
         return null;
       }),
     ]);
-    return {
+    const detail: ProposalDetailDto = {
       ...toProposalDto(proposal),
       timeline: timeline.map(toEventDto),
       tasks: tasks.map(toTaskDto),
@@ -142,6 +150,7 @@ export class ProposalsService {
         new Date(),
       ),
     };
+    return { detail, live };
   }
 
   async editDraft(actor: ProposalActor, id: string, dto: EditDraftDto, headerRequestId?: string): Promise<ActionResultDto> {
