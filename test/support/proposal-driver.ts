@@ -117,14 +117,21 @@ export class ProposalDriver {
     return id;
   }
 
-  /** Waits until the read model has caught up with the workflow's last event, then returns the timeline. */
+  /**
+   * Waits until the read model has caught up with the workflow's last event, then returns the timeline. The workflow
+   * is asked again on every poll: mail it is still sending adds events after an action has answered.
+   */
   async settledTimeline(id: string): Promise<Array<{ seq: number; type: string; from_stage: string | null; to_stage: string | null }>> {
-    const live = await this.gateway.queryState(id);
-    const expected = live?.eventSeq ?? 0;
-    const rows = await eventually(
-      (): Promise<Array<{ seq: number; type: string; from_stage: string | null; to_stage: string | null }>> =>
-        this.ds.query(`SELECT seq, type, from_stage, to_stage FROM proposal_events WHERE proposal_id = $1 ORDER BY seq`, [id]),
-      (r) => r.length >= expected,
+    const { rows } = await eventually(
+      async () => {
+        const live = await this.gateway.queryState(id);
+        const rows: Array<{ seq: number; type: string; from_stage: string | null; to_stage: string | null }> = await this.ds.query(
+          `SELECT seq, type, from_stage, to_stage FROM proposal_events WHERE proposal_id = $1 ORDER BY seq`,
+          [id],
+        );
+        return { expected: live?.eventSeq ?? 0, rows };
+      },
+      (x) => x.rows.length === x.expected,
     );
     return rows;
   }

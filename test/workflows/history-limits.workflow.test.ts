@@ -57,7 +57,8 @@ describe('history limits under a burst of actions (real Temporal dev server and 
     const state = await d.gateway.queryState(id);
     expect(state!.documents.filter((doc) => doc.kind === 'convention_text')).toHaveLength(total);
     const timeline = await d.settledTimeline(id);
-    expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: state!.eventSeq }, (_, i) => i + 1));
+    expect(timeline.length).toBeGreaterThanOrEqual(state!.eventSeq);
+    expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: timeline.length }, (_, i) => i + 1));
     expect(timeline.filter((e) => e.type === 'DOCUMENT_ADDED')).toHaveLength(total);
   }, 180_000);
 });

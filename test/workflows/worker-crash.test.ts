@@ -47,14 +47,16 @@ describe('a worker killed in the middle of a stage (kill -9 of a real worker pro
     expect(task.assigneeId).toBe(org.head.id);
     await d.act(id, org.head, (a) => ({ type: 'decide', actor: a, taskId: task.id, decision: 'approve' }));
 
-    const live = await d.gateway.queryState(id);
-    expect(live!.stage).toBe('RESEARCH');
+    expect((await d.gateway.queryState(id))!.stage).toBe('RESEARCH');
+    // The timeline once the workflow and the read model agree (the owner's notice may still add EMAIL_SENT events).
+    // settledTimeline returns it at a moment the workflow's own count matched: every number once, none missing.
     const timeline = await d.settledTimeline(id);
-    expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: live!.eventSeq }, (_, i) => i + 1));
+    expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: timeline.length }, (_, i) => i + 1));
     expect(timeline.filter((e) => e.type === 'WORK_COMPLETED')).toHaveLength(1);
     expect(timeline.filter((e) => e.type === 'TASK_ASSIGNED')).toHaveLength(1);
-    const row = await eventually(() => d.row(id), (r) => r.last_event_seq === live!.eventSeq);
-    expect(row).toMatchObject({ stage: 'RESEARCH', last_event_seq: live!.eventSeq });
+    const row = await eventually(() => d.row(id), (r) => r.last_event_seq >= timeline.length);
+    expect(row.stage).toBe('RESEARCH');
+    expect(row.last_event_seq).toBeGreaterThanOrEqual(timeline.length);
     const openTasks = await eventually(
       (): Promise<Array<{ stage: string; kind: string; status: string }>> => d.ds.query(`SELECT stage, kind, status FROM tasks WHERE proposal_id = $1 AND status = 'open'`, [id]),
       (rows) => rows.length === 1 && rows[0].stage === 'RESEARCH',
