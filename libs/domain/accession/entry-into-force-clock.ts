@@ -1,9 +1,15 @@
-import { addDays, daysBetween, IsoDate } from '../calendar/iso-date';
-import { atUlaanbaatarTime, ulaanbaatarDate } from '../calendar/ulaanbaatar-time';
+import { IsoDate } from '../calendar/iso-date';
+import { calendarDate, CalendarClock, dateMoment } from '../calendar/scaled-calendar';
 
 const REAL_DAY_MS = 86_400_000;
 
 type Deposit = { entryIntoForce: string | null; recordedAt?: string };
+
+/** The calendar a deposited proposal runs on: real dates, or (shortened day) a scaled one from the deposit's recording. */
+function depositClock(deposit: Deposit | null, dayMs: number, fallbackRecordedAt?: Date): CalendarClock {
+  const origin = deposit?.recordedAt ?? fallbackRecordedAt?.toISOString() ?? null;
+  return { dayMs, calendarOrigin: dayMs === REAL_DAY_MS ? null : origin };
+}
 
 /**
  * When a deposited convention enters into force: 00:00 in Ulaanbaatar on its date. With a shortened definition day
@@ -12,14 +18,10 @@ type Deposit = { entryIntoForce: string | null; recordedAt?: string };
  */
 export function entryIntoForceMoment(deposit: Deposit, dayMs: number, fallbackRecordedAt: Date): number | null {
   if (!deposit.entryIntoForce) return null;
-  if (dayMs === REAL_DAY_MS) return atUlaanbaatarTime(deposit.entryIntoForce as IsoDate).getTime();
-  const origin = deposit.recordedAt ? new Date(deposit.recordedAt) : fallbackRecordedAt;
-  return origin.getTime() + daysBetween(ulaanbaatarDate(origin), deposit.entryIntoForce as IsoDate) * dayMs;
+  return dateMoment(deposit.entryIntoForce as IsoDate, depositClock(deposit, dayMs, fallbackRecordedAt));
 }
 
 /** Today's date on the same clock: Ulaanbaatar's date, or the scaled calendar's since the deposit was recorded. */
 export function implementationToday(deposit: Deposit | null, now: Date, dayMs: number): IsoDate {
-  if (dayMs === REAL_DAY_MS || !deposit?.recordedAt) return ulaanbaatarDate(now);
-  const origin = new Date(deposit.recordedAt);
-  return addDays(ulaanbaatarDate(origin), Math.floor((now.getTime() - origin.getTime()) / dayMs));
+  return calendarDate(now, depositClock(deposit, dayMs));
 }
